@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Manages the local stack without Docker: PostgreSQL, FerretDB and the Temporal dev server, all on
+# 127.0.0.1 with their state under .data/. Idempotent: `up` starts only what is not running, `down`
+# stops only the processes it recorded.
+#   usage: scripts/stack.sh up|down|status [service...]   (services: postgres ferretdb temporal)
+set -euo pipefail
+SCRIPT_NAME=stack
+source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/ferretdb.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/temporal.sh"
+
+SERVICES=(postgres ferretdb temporal)
+READY_TIMEOUT="${STACK_READY_TIMEOUT:-90}"
+
+service_port() {
+  case "$1" in
+    postgres) echo "$PG_PORT" ;;
+    ferretdb) echo "$MONGO_PORT" ;;
+    temporal) echo "$TEMPORAL_PORT" ;;
+  esac
+}
+
+service_log() {
+  case "$1" in
+    postgres) echo "$PG_LOG" ;;
+    ferretdb) echo "$FERRETDB_LOG" ;;
+    temporal) echo "$TEMPORAL_LOG" ;;
+  esac
+}
+
+stop_by_pid() {
+  local name="$1" pid
+  pid=$(live_pid "$name") || { rm -f "$RUN_DIR/$name.pid"; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && { say "$name (pid $pid) ignored SIGTERM; killing it"; kill -KILL "$pid"; }
+  rm -f "$RUN_DIR/$name.pid"
+}
+
+fail_service() {
+  local name="$1" reason="$2"
+  say "$name: $reason"
+  show_log_tail "$(service_log "$name")"
+  exit 1
+}
+
+wait_ready() {
+  local name="$1" deadline=$((SECONDS + READY_TIMEOUT))
+  until "ready_$name"; do
+    live_pid "$name" >/dev/null || fail_service "$name" "the process exited before it answered"
+    [ "$SECONDS" -lt "$deadline" ] || fail_service "$name" "did not answer within ${READY_TIMEOUT}s"
+    sleep 0.5
+  done
+}
+
+bring_up() {
+  local name="$1" port
+  port=$(service_port "$name")
+  if live_pid "$name" >/dev/null; then
+    wait_ready "$name"
+    say "$name already running on 127.0.0.1:$port"
+    return 0
+  fi
+  port_open "$port" && fail_service "$name" "port $port on 127.0.0.1 is already taken by a process this script did not start"
+  "install_$name"
+  [ "$name" = postgres ] && init_postgres
+  say "starting $name on 127.0.0.1:$port"
+  "start_$name" || fail_service "$name" "could not start"
+  wait_ready "$name"
+  if declare -F "after_start_$name" >/dev/null; then "after_start_$name"; fi
+}
+
+print_settings() {
+  cat <<SETTINGS
+The local stack is up. Settings (also the defaults in .env.example):
+  DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/order_saga
+  MONGODB_URL=mongodb://127.0.0.1:$MONGO_PORT/order_saga
+  TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
+  TEMPORAL_NAMESPACE=default
+  Temporal Web UI: http://127.0.0.1:$TEMPORAL_UI_PORT
+  Logs: $LOG_DIR
+SETTINGS
+}
+
+cmd_up() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  ensure_node
+  ensure_deps
+  local name
+  for name in "${SERVICES[@]}"; do bring_up "$name"; done
+  print_settings
+}
+
+cmd_down() {
+  local name
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    name=${SERVICES[$i]}
+    if live_pid "$name" >/dev/null; then
+      say "stopping $name"
+      "stop_$name"
+    fi
+    rm -f "$RUN_DIR/$name.pid"
+  done
+}
+
+cmd_status() {
+  local name pid state=0
+  for name in "${SERVICES[@]}"; do
+    if pid=$(live_pid "$name"); then
+      printf '%-9s running  pid %-7s 127.0.0.1:%s\n' "$name" "$pid" "$(service_port "$name")"
+    else
+      printf '%-9s stopped\n' "$name"
+      state=3
+    fi
+  done
+  return "$state"
+}
+
+command="${1:-}"
+shift || true
+if [ "$#" -gt 0 ]; then
+  for name in "$@"; do
+    service_port "$name" >/dev/null && [ -n "$(service_port "$name")" ] || { echo "unknown service: $name" >&2; exit 2; }
+  done
+  SERVICES=("$@")
+fi
+
+case "$command" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 up|down|status [postgres|ferretdb|temporal ...]" >&2; exit 2 ;;
+esac

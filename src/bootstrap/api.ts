@@ -1,0 +1,37 @@
+import { buildApp } from '../adapters/http/app.js';
+import type { DependencyCheck } from '../adapters/http/health.routes.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createContainer, tokens } from './container.js';
+
+// The API process: `npm run start:api` (the dev run starts it for you).
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const resources = await createContainer(config);
+  const app = await buildApp({
+    logLevel: config.logLevel,
+    dependencies: resources.container.resolve<DependencyCheck[]>(tokens.dependencyChecks),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    await resources.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('the API failed to start:', error);
+  }
+  process.exit(1);
+});

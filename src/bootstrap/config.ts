@@ -1,0 +1,88 @@
+// The service's settings, read from the environment once at start. Defaults match the local stack
+// (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly databaseUrl: string;
+  readonly mongodbUrl: string;
+  readonly temporalAddress: string;
+  readonly temporalNamespace: string;
+  readonly temporalTaskQueue: string;
+  readonly paymentGatewayUrl: string;
+}
+
+export const defaults = {
+  HOST: '127.0.0.1',
+  PORT: '3000',
+  LOG_LEVEL: 'info',
+  DATABASE_URL: 'postgres://order_saga:order_saga@127.0.0.1:54329/order_saga',
+  MONGODB_URL: 'mongodb://127.0.0.1:27027/order_saga',
+  TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  TEMPORAL_NAMESPACE: 'default',
+  TEMPORAL_TASK_QUEUE: 'order-saga',
+  PAYMENT_GATEWAY_URL: 'http://127.0.0.1:4010',
+} as const;
+
+type Name = keyof typeof defaults;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: Name): string => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? defaults[name] : value;
+  };
+  const url = (name: Name, protocols: readonly string[]): string => {
+    const value = read(name);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+      }
+    } catch {
+      problems.push(`${name} is not a URL: ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+  const port = (name: Name): number => {
+    const value = read(name);
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1 || n > 65_535)
+      problems.push(`${name} must be a port (1-65535), got ${value}`);
+    return n;
+  };
+  const hostPort = (name: Name): string => {
+    const value = read(name);
+    if (!/^[\w.-]+:\d{1,5}$/.test(value)) problems.push(`${name} must be host:port, got ${value}`);
+    return value;
+  };
+  const oneOf = (name: Name, allowed: readonly string[]): string => {
+    const value = read(name);
+    if (!allowed.includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')}, got ${value}`);
+    return value;
+  };
+
+  const config: Config = {
+    host: read('HOST'),
+    port: port('PORT'),
+    logLevel: oneOf('LOG_LEVEL', logLevels),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    mongodbUrl: url('MONGODB_URL', ['mongodb:']),
+    temporalAddress: hostPort('TEMPORAL_ADDRESS'),
+    temporalNamespace: read('TEMPORAL_NAMESPACE'),
+    temporalTaskQueue: read('TEMPORAL_TASK_QUEUE'),
+    paymentGatewayUrl: url('PAYMENT_GATEWAY_URL', ['http:', 'https:']),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

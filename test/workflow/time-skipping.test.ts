@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { greetingActivities } from '../smoke/greeting-activities.js';
+import { temporalTestServerPath } from '../support/temporal.js';
+
+const workflowsPath = fileURLToPath(new URL('../smoke/workflows/greeting.workflow.ts', import.meta.url));
+
+describe('Temporal time-skipping test server', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    });
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  it('skips a day-long timer and completes the workflow', async () => {
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'time-skipping',
+      workflowsPath,
+      activities: greetingActivities(),
+    });
+    const before = await env.currentTimeMs();
+
+    const result = await worker.runUntil(
+      env.client.workflow.execute('greetingWorkflow', {
+        taskQueue: 'time-skipping',
+        workflowId: `greeting-${Date.now()}`,
+        args: ['time', true],
+      }),
+    );
+
+    expect(result).toContain('Hello, time!');
+    expect((await env.currentTimeMs()) - before).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+  });
+});
