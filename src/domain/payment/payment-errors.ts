@@ -1,0 +1,47 @@
+import { DomainError } from '../shared/domain-error.js';
+import type { PaymentStatus } from './payment-status.js';
+
+export class PaymentNotFound extends DomainError {
+  readonly code = 'PAYMENT.NOT_FOUND';
+  readonly orderId: string;
+
+  constructor(orderId: string) {
+    super(`No payment exists for order ${orderId}`);
+    this.orderId = orderId;
+  }
+}
+
+export class PaymentDeclined extends DomainError {
+  readonly code = 'PAYMENT.DECLINED';
+  readonly orderId: string;
+  readonly reason: string;
+
+  constructor(orderId: string, reason: string) {
+    super(`Payment for order ${orderId} was declined: ${reason}`);
+    this.orderId = orderId;
+    this.reason = reason;
+  }
+}
+
+// The gateway refused an operation on an existing authorization (expired, already voided...).
+export class PaymentRejected extends DomainError {
+  readonly code = 'PAYMENT.REJECTED';
+  readonly reason: string;
+
+  constructor(operation: string, reason: string) {
+    super(`The payment gateway refused to ${operation}: ${reason}`);
+    this.reason = reason;
+  }
+}
+
+export class IllegalPaymentTransition extends DomainError {
+  readonly code = 'PAYMENT.ILLEGAL_TRANSITION';
+  readonly from: PaymentStatus;
+  readonly to: PaymentStatus;
+
+  constructor(orderId: string, from: PaymentStatus, to: PaymentStatus) {
+    super(`Payment for order ${orderId} cannot move from ${from} to ${to}`);
+    this.from = from;
+    this.to = to;
+  }
+}
