@@ -1,0 +1,71 @@
+import type { Product } from '../domain/catalog/product.js';
+import { ProductNotFound } from '../domain/catalog/product-not-found.js';
+import {
+  checkOrderLines,
+  checkRequestedLines,
+  lineToSnapshot,
+  type OrderLine,
+  totalOf,
+} from '../domain/order/order-line.js';
+import type { MoneySnapshot } from '../domain/shared/money.js';
+import { requireId, requireText } from '../domain/shared/require.js';
+import type { IdGenerator } from './ports/id-generator.js';
+import type { ProductCatalog } from './ports/product-catalog.js';
+import type { SagaStarter } from './ports/saga-starter.js';
+
+export interface PlaceOrderInput {
+  readonly customerId: string;
+  readonly cardToken: string;
+  readonly lines: readonly { readonly productId: string; readonly quantity: number }[];
+}
+
+export interface PlaceOrderOutput {
+  readonly orderId: string;
+  readonly sagaId: string;
+  readonly total: MoneySnapshot;
+}
+
+// Checks and prices the order, then hands it to the saga, which stores it as its first step: the order
+// exists only once a saga is responsible for it, so no order is left PENDING with nobody to finish it.
+interface Dependencies {
+  readonly catalog: ProductCatalog;
+  readonly sagas: SagaStarter;
+  readonly ids: IdGenerator;
+}
+
+export class PlaceOrder {
+  private readonly deps: Dependencies;
+
+  constructor(deps: Dependencies) {
+    this.deps = deps;
+  }
+
+  async execute(input: PlaceOrderInput): Promise<PlaceOrderOutput> {
+    const customerId = requireId(input.customerId, 'customerId');
+    const cardToken = requireText(input.cardToken, 'cardToken', 200);
+    const lines = await this.price(input.lines);
+    const total = totalOf(lines);
+    const orderId = this.deps.ids.next();
+    const { sagaId } = await this.deps.sagas.startOrderSaga({
+      orderId,
+      customerId,
+      cardToken,
+      lines: lines.map(lineToSnapshot),
+    });
+    return { orderId, sagaId, total: total.toSnapshot() };
+  }
+
+  private async price(requested: PlaceOrderInput['lines']): Promise<readonly OrderLine[]> {
+    // Refuse a malformed order before asking the catalogue anything.
+    const lines = checkRequestedLines(requested);
+    const products = await this.deps.catalog.findByIds(lines.map((line) => line.productId));
+    const byId = new Map<string, Product>(products.map((product) => [product.id, product]));
+    return checkOrderLines(
+      lines.map((line) => {
+        const product = byId.get(line.productId);
+        if (product === undefined) throw new ProductNotFound(line.productId);
+        return { ...line, unitPrice: product.unitPrice };
+      }),
+    );
+  }
+}

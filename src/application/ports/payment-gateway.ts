@@ -1,0 +1,30 @@
+import type { Money } from '../../domain/shared/money.js';
+
+export type AuthorizationResult =
+  | { readonly status: 'AUTHORIZED'; readonly authorizationId: string }
+  | { readonly status: 'DECLINED'; readonly reason: string };
+
+// The gateway's own view of a hold, which is the truth about money when our records lag behind it.
+export interface GatewayAuthorization {
+  readonly authorizationId: string;
+  readonly amount: Money;
+  readonly status: 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'REFUNDED';
+}
+
+// Every call carries an idempotency key: the gateway answers a repeated key with the first answer and
+// moves no money again. A decline is a result; a refusal of capture/void/refund is PaymentRejected
+// (PAYMENT.REJECTED); a timeout or 5xx is a TransientFault.
+export interface PaymentGateway {
+  authorize(request: {
+    idempotencyKey: string;
+    orderId: string;
+    amount: Money;
+    cardToken: string;
+  }): Promise<AuthorizationResult>;
+  capture(request: { idempotencyKey: string; authorizationId: string; amount: Money }): Promise<void>;
+  void(request: { idempotencyKey: string; authorizationId: string }): Promise<void>;
+  refund(request: { idempotencyKey: string; authorizationId: string; amount: Money }): Promise<void>;
+  // The hold made by the authorize call with this key, or null when none was made (never called, or
+  // declined). How compensation finds a hold whose answer was lost.
+  findAuthorization(authorizeIdempotencyKey: string): Promise<GatewayAuthorization | null>;
+}

@@ -1,0 +1,37 @@
+import { OrderNotPending } from '../domain/order/order-errors.js';
+import type { Reservation } from '../domain/stock/reservation.js';
+import type { Inventory } from './ports/inventory.js';
+import type { OrderRepository } from './ports/order-repository.js';
+import { requireOrder } from './require-order.js';
+
+export interface StockReservationOutput {
+  readonly orderId: string;
+  readonly reservations: readonly Reservation[];
+}
+
+interface Dependencies {
+  readonly orders: OrderRepository;
+  readonly inventory: Inventory;
+}
+
+// Saga step: hold every line of the order, or none (STOCK.INSUFFICIENT). Compensation: ReleaseStock.
+export class ReserveStock {
+  private readonly deps: Dependencies;
+
+  constructor(deps: Dependencies) {
+    this.deps = deps;
+  }
+
+  async execute(input: { orderId: string }): Promise<StockReservationOutput> {
+    const order = await requireOrder(this.deps.orders, input.orderId);
+    const existing = await this.deps.inventory.reservationsOf(order.id);
+    // A late duplicate of this step must not hold stock for an order the saga has already closed.
+    if (existing.length === 0 && order.status !== 'PENDING')
+      throw new OrderNotPending(order.id, order.status);
+    const reservations = await this.deps.inventory.reserve(
+      order.id,
+      order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+    );
+    return { orderId: order.id, reservations };
+  }
+}
