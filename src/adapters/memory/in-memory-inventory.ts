@@ -1,0 +1,67 @@
+import type { Inventory, StockLine } from '../../application/ports/inventory.js';
+import { checkRequestedLines } from '../../domain/order/order-line.js';
+import { ProductStock, type StockLevel } from '../../domain/stock/product-stock.js';
+import type { Reservation } from '../../domain/stock/reservation.js';
+import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
+
+// Changes one product at a time, as the MongoDB inventory does with one conditional update per product
+// document, and undoes the lines already taken when a later one fails. The twin the Mongo adapter's
+// contract tests are held against.
+export class InMemoryInventory implements Inventory {
+  private readonly products = new Map<string, ProductStock>();
+
+  async reserve(orderId: string, lines: readonly StockLine[]): Promise<readonly Reservation[]> {
+    const checked = checkRequestedLines(lines);
+    try {
+      for (const line of checked) {
+        this.put(this.stock(line.productId).reserve(orderId, line.quantity));
+      }
+    } catch (error) {
+      // Also takes back HELD lines left by an earlier attempt that died half-way: nothing stays held.
+      for (const stock of this.holding(orderId)) this.put(stock.unreserve(orderId));
+      throw error;
+    }
+    return this.reservationsNow(orderId);
+  }
+
+  async release(orderId: string): Promise<readonly Reservation[]> {
+    for (const stock of this.holding(orderId)) this.put(stock.release(orderId));
+    return this.reservationsNow(orderId);
+  }
+
+  async commit(orderId: string): Promise<readonly Reservation[]> {
+    const holding = this.holding(orderId);
+    if (holding.length === 0) throw new ReservationNotFound(orderId);
+    for (const stock of holding) this.put(stock.commit(orderId));
+    return this.reservationsNow(orderId);
+  }
+
+  async reservationsOf(orderId: string): Promise<readonly Reservation[]> {
+    return this.reservationsNow(orderId);
+  }
+
+  async restock(productId: string, quantity: number): Promise<StockLevel> {
+    return this.put(this.stock(productId).restock(quantity)).level();
+  }
+
+  async stockOf(productId: string): Promise<StockLevel> {
+    return this.stock(productId).level();
+  }
+
+  private stock(productId: string): ProductStock {
+    return this.products.get(productId) ?? ProductStock.empty(productId);
+  }
+
+  private put(stock: ProductStock): ProductStock {
+    this.products.set(stock.productId, stock);
+    return stock;
+  }
+
+  private holding(orderId: string): ProductStock[] {
+    return [...this.products.values()].filter((stock) => stock.reservationFor(orderId) !== undefined);
+  }
+
+  private reservationsNow(orderId: string): readonly Reservation[] {
+    return this.holding(orderId).flatMap((stock) => stock.reservationFor(orderId) ?? []);
+  }
+}
