@@ -65,7 +65,10 @@ bring_up() {
     say "$name already running on 127.0.0.1:$port"
     return 0
   fi
-  port_open "$port" && fail_service "$name" "port $port on 127.0.0.1 is already taken by a process this script did not start"
+  if port_open "$port"; then
+    say "$name: port $port on 127.0.0.1 is already taken by a process this script did not start"
+    exit 1
+  fi
   "install_$name"
   [ "$name" = postgres ] && init_postgres
   say "starting $name on 127.0.0.1:$port"
