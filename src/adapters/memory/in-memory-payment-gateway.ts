@@ -31,6 +31,7 @@ export class InMemoryPaymentGateway implements PaymentGateway {
 
   async authorize(request: {
     idempotencyKey: string;
+    orderId: string;
     amount: Money;
     cardToken: string;
   }): Promise<AuthorizationResult> {
