@@ -1,4 +1,5 @@
-import type { OrderFailure, OrderSnapshot } from '../domain/order/order.js';
+import type { OrderSnapshot } from '../domain/order/order.js';
+import type { OrderFailure } from '../domain/order/order-failure.js';
 import type { Clock } from './ports/clock.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import { requireOrder } from './require-order.js';

@@ -1,7 +1,7 @@
 import type { OrderSagaInput } from '../../src/application/ports/saga-starter.js';
 import { isTransientFault } from '../../src/application/transient-fault.js';
 import type { UseCases } from '../../src/application/use-cases.js';
-import type { OrderFailure } from '../../src/domain/order/order.js';
+import type { OrderFailure } from '../../src/domain/order/order-failure.js';
 import { isDomainError } from '../../src/domain/shared/domain-error.js';
 
 export type SagaResult =

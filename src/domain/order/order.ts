@@ -1,7 +1,8 @@
 import type { Money, MoneySnapshot } from '../shared/money.js';
-import { requireDate, requireId, requireText } from '../shared/require.js';
+import { requireDate, requireId } from '../shared/require.js';
 import { ValidationError } from '../shared/validation-error.js';
 import { IllegalOrderTransition, OrderNotCancellable } from './order-errors.js';
+import { checkFailure, type OrderFailure } from './order-failure.js';
 import {
   checkOrderLines,
   lineFromSnapshot,
@@ -11,13 +12,6 @@ import {
   totalOf,
 } from './order-line.js';
 import { canMove, ORDER_STATUSES, type OrderStatus } from './order-status.js';
-
-// Why an order did not go through: the code of the refusal or fault (e.g. STOCK.INSUFFICIENT) and a
-// sentence for people.
-export interface OrderFailure {
-  readonly code: string;
-  readonly reason: string;
-}
 
 // The plain, JSON-safe form an order is stored and sent as.
 export interface OrderSnapshot {
@@ -144,11 +138,4 @@ export class Order {
     }
     return new Order({ ...this, status, failure, updatedAt: at });
   }
-}
-
-function checkFailure(failure: OrderFailure): OrderFailure {
-  return {
-    code: requireText(failure.code, 'failure.code', 100),
-    reason: requireText(failure.reason, 'failure.reason', 1000),
-  };
 }

@@ -37,6 +37,7 @@ describe('the dependency rule', () => {
     ['src/application/place-order.ts', "const m = await import('../adapters/http/app.js');"],
     ['src/domain/order/order.ts', "import type { Clock } from '../../application/ports/clock.js';"],
     ['src/domain/order/order.ts', "import { z } from 'zod';"],
+    ['src/domain/order/order.ts', "import { randomUUID } from 'node:crypto';"],
   ])('catches %s doing %s', (file, source) => {
     const [specifier] = specifiersIn(source);
     expect(specifier).toBeDefined();
