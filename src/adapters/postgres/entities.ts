@@ -1,0 +1,5 @@
+import { OrderLineRecord, OrderRecord } from './order.entity.js';
+import { PaymentRecord } from './payment.entity.js';
+import { ProductRecord } from './product.entity.js';
+
+export const postgresEntities = [OrderRecord, OrderLineRecord, PaymentRecord, ProductRecord];
