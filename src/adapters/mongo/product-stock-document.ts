@@ -1,0 +1,65 @@
+import type { MikroORM } from '@mikro-orm/mongodb';
+import type { Collection } from 'mongodb';
+import { ProductStock } from '../../domain/stock/product-stock.js';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../../domain/stock/reservation.js';
+
+// One document per product: its stock counters and every reservation ever held against it. Settled
+// reservations stay (COMMITTED, RELEASED) so that a late duplicate of a saga step finds them.
+export interface ProductStockDocument {
+  readonly productId: string;
+  readonly availableStock: number;
+  readonly reservedStock: number;
+  readonly committedStock: number;
+  // Absent until the first reservation: FerretDB drops an empty array from $setOnInsert, and $push
+  // creates the array anyway.
+  readonly reservations?: readonly ReservationDocument[];
+}
+
+// Written with exactly these fields in this order: FerretDB compares embedded documents field by field
+// in order, and the adapter pulls or guards a reservation by its whole document.
+export interface ReservationDocument {
+  readonly orderId: string;
+  readonly quantity: number;
+  readonly status: ReservationStatus;
+}
+
+export const PRODUCTS = 'products';
+
+export function productsIn(orm: MikroORM): Collection<ProductStockDocument> {
+  return orm.em.getConnection().getCollection<ProductStockDocument>(PRODUCTS);
+}
+
+// A product never stocked has no document, and a stock of zero everywhere.
+export async function readStock(
+  products: Collection<ProductStockDocument>,
+  productId: string,
+): Promise<ProductStock> {
+  const document = await products.findOne({ productId });
+  return document === null ? ProductStock.empty(productId) : toProductStock(document);
+}
+
+export function heldReservation(orderId: string, quantity: number): ReservationDocument {
+  return { orderId, quantity, status: 'HELD' };
+}
+
+export function toProductStock(document: ProductStockDocument): ProductStock {
+  const { productId } = document;
+  return ProductStock.fromSnapshot({
+    productId,
+    available: document.availableStock,
+    reserved: document.reservedStock,
+    committed: document.committedStock,
+    reservations: (document.reservations ?? []).map(({ orderId, quantity, status }) => ({
+      orderId,
+      productId,
+      quantity,
+      status: knownStatus(status, productId),
+    })),
+  });
+}
+
+function knownStatus(status: unknown, productId: string): ReservationStatus {
+  const known = RESERVATION_STATUSES.find((each) => each === status);
+  if (known === undefined) throw new Error(`Product ${productId} holds a reservation in status ${status}`);
+  return known;
+}
