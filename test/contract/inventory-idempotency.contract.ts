@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../src/application/ports/inventory.js';
+import { type InventoryFixture, outcomeOf, stateOf } from './inventory-subject.js';
+
+type Step = (fixture: InventoryFixture) => Promise<unknown>;
+
+const reserve: Step = (f) => f.inventory.reserve(f.order, f.lines.slice(0, 2));
+const reserveShort: Step = (f) => f.inventory.reserve(f.order, f.lines);
+const release: Step = (f) => f.inventory.release(f.order);
+const commit: Step = (f) => f.inventory.commit(f.order);
+
+// Each operation a saga step makes, after what the saga would have done before it, and the refusals too:
+// a retried step must find the state, and the answer, that its first run left.
+const CASES: readonly [string, readonly Step[], Step][] = [
+  ['reserve', [], reserve],
+  ['reserve refused for lack of stock', [], reserveShort],
+  ['reserve after release', [reserve, release], reserve],
+  ['reserve after commit', [reserve, commit], reserve],
+  ['release', [reserve], release],
+  ['release of nothing', [], release],
+  ['release refused after commit', [reserve, commit], release],
+  ['commit', [reserve], commit],
+  ['commit refused after release', [reserve, release], commit],
+  ['commit of nothing', [], commit],
+];
+
+const state = (inventory: Inventory, f: InventoryFixture) =>
+  stateOf(inventory, [f.p1, f.p2, f.p3], [f.order]);
+
+export function idempotencyCases(current: () => InventoryFixture): void {
+  describe('idempotency', () => {
+    it.each(CASES)('run twice, %s leaves the state and answer of once', async (_, before, step) => {
+      const fixture = current();
+      for (const earlier of before) await earlier(fixture);
+
+      const first = await outcomeOf(step(fixture));
+      const afterOnce = await state(fixture.inventory, fixture);
+      const second = await outcomeOf(step(fixture));
+
+      expect(await state(fixture.inventory, fixture)).toEqual(afterOnce);
+      expect(second).toEqual(first);
+    });
+  });
+}
