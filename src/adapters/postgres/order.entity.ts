@@ -31,7 +31,7 @@ export const OrderRecord = defineEntity({
 export type OrderRecord = InferEntity<typeof OrderRecord>;
 
 // One line per product and order, as the domain requires; `position` keeps the lines in the order
-// they were placed in.
+// they were placed in. The quantity is a bigint because the domain accepts any safe integer.
 export const OrderLineRecord = defineEntity({
   name: 'OrderLineRecord',
   tableName: 'order_lines',
@@ -39,7 +39,7 @@ export const OrderLineRecord = defineEntity({
     order: () => p.manyToOne(OrderRecord).primary().deleteRule('cascade'),
     productId: p.string().length(100).primary(),
     position: p.smallint(),
-    quantity: p.integer(),
+    quantity: p.bigint('number'),
     unitPriceAmount: p.bigint('number'),
     unitPriceCurrency: p.character().length(3),
   },
