@@ -1,0 +1,65 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresOrmConfig } from '../../src/adapters/postgres/orm-config.js';
+import { PostgresOrderRepository } from '../../src/adapters/postgres/postgres-order-repository.js';
+import { PostgresPaymentRepository } from '../../src/adapters/postgres/postgres-payment-repository.js';
+import { PostgresProductCatalog } from '../../src/adapters/postgres/postgres-product-catalog.js';
+import { DependencyUnavailable, isTransientFault } from '../../src/application/transient-fault.js';
+import { Product } from '../../src/domain/catalog/product.js';
+import { Money } from '../../src/domain/shared/money.js';
+import { aNewOrder } from './order-repository.contract.js';
+import { anAuthorizedPayment } from './payment-repository.contract.js';
+import { createScratchDatabase, type ScratchDatabase } from './postgres-scratch-database.js';
+
+const aProduct = Product.create({ id: 'p-1', name: 'Keyboard', unitPrice: Money.of(4_999, 'EUR') });
+
+type Call = [string, (orm: MikroORM) => Promise<unknown>];
+
+const everyCall: Call[] = [
+  ['OrderRepository.findById', (orm) => new PostgresOrderRepository(orm).findById('order-1')],
+  ['OrderRepository.save', (orm) => new PostgresOrderRepository(orm).save(aNewOrder())],
+  ['PaymentRepository.findByOrderId', (orm) => new PostgresPaymentRepository(orm).findByOrderId('order-1')],
+  ['PaymentRepository.save', (orm) => new PostgresPaymentRepository(orm).save(anAuthorizedPayment())],
+  ['ProductCatalog.findByIds', (orm) => new PostgresProductCatalog(orm).findByIds(['p-1'])],
+  ['ProductCatalog.save', (orm) => new PostgresProductCatalog(orm).save(aProduct)],
+];
+
+async function errorOf(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+describe('PostgreSQL adapters when PostgreSQL is unreachable', () => {
+  // Nothing listens on port 1: the connection is refused at once.
+  const orm = new MikroORM(postgresOrmConfig('postgres://order_saga:order_saga@127.0.0.1:1/order_saga_test'));
+  afterAll(() => orm.close(true));
+
+  it.each(everyCall)('%s fails with DependencyUnavailable, which the saga retries', async (_, call) => {
+    const error = await errorOf(call(orm));
+    expect(error).toBeInstanceOf(DependencyUnavailable);
+    expect(error).toMatchObject({ code: 'TRANSIENT.DEPENDENCY_UNAVAILABLE' });
+  });
+});
+
+describe('PostgreSQL adapters on a database without their schema', () => {
+  let scratch: ScratchDatabase;
+  let orm: MikroORM;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    orm = new MikroORM(postgresOrmConfig(scratch.url));
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    await scratch.drop();
+  });
+
+  // Retrying cannot create a table: the error is left as it is for people to see.
+  it.each(everyCall)('%s fails with the database error, not a transient fault', async (_, call) => {
+    const error = await errorOf(call(orm));
+    expect(error).toBeInstanceOf(Error);
+    expect(isTransientFault(error)).toBe(false);
+    expect(String(error)).toMatch(/does not exist/);
+  });
+});
