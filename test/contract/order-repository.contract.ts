@@ -40,13 +40,13 @@ async function conflictOf(write: Promise<unknown>): Promise<unknown> {
 // What every OrderRepository must do, whatever it stores orders in. Run against each adapter of the port.
 export function orderRepositoryContract(name: string, start: () => Promise<OrderRepositoryUnderTest>): void {
   describe(`${name} (OrderRepository contract)`, () => {
-    let subject: OrderRepositoryUnderTest;
+    let subject: OrderRepositoryUnderTest | undefined;
     let orders: OrderRepository;
     beforeAll(async () => {
       subject = await start();
       orders = subject.orders;
     });
-    afterAll(() => subject.stop());
+    afterAll(() => subject?.stop());
 
     it('finds nothing for an id it never stored', async () => {
       expect(await orders.findById(uniqueName('never-stored'))).toBeNull();

@@ -36,13 +36,13 @@ export function paymentRepositoryContract(
   start: () => Promise<PaymentRepositoryUnderTest>,
 ): void {
   describe(`${name} (PaymentRepository contract)`, () => {
-    let subject: PaymentRepositoryUnderTest;
+    let subject: PaymentRepositoryUnderTest | undefined;
     let payments: PaymentRepository;
     beforeAll(async () => {
       subject = await start();
       payments = subject.payments;
     });
-    afterAll(() => subject.stop());
+    afterAll(() => subject?.stop());
 
     it('finds no payment for an order that has none', async () => {
       expect(await payments.findByOrderId(uniqueName('order'))).toBeNull();

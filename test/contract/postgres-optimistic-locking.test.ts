@@ -15,7 +15,7 @@ const LATER = new Date('2025-03-04T06:00:00.000Z');
 // The writers draw on two connection pools, as two worker processes would, and each save holds its own
 // connection: they race inside PostgreSQL, not in Node's event loop.
 describe('PostgreSQL optimistic locking', () => {
-  let orms: MikroORM[];
+  let orms: MikroORM[] = [];
   beforeAll(async () => {
     orms = await Promise.all(Array.from({ length: 2 }, () => startPostgresOrm()));
   });

@@ -18,13 +18,13 @@ const snapshotsOf = (products: readonly Product[]) =>
 // What every ProductCatalog must do, whatever it keeps the catalogue in. Run against each adapter.
 export function productCatalogContract(name: string, start: () => Promise<ProductCatalogUnderTest>): void {
   describe(`${name} (ProductCatalog contract)`, () => {
-    let subject: ProductCatalogUnderTest;
+    let subject: ProductCatalogUnderTest | undefined;
     let catalog: ProductCatalog;
     beforeAll(async () => {
       subject = await start();
       catalog = subject.catalog;
     });
-    afterAll(() => subject.stop());
+    afterAll(() => subject?.stop());
 
     it('finds nothing for ids it never stored, or for no ids at all', async () => {
       expect(await catalog.findByIds([uniqueName('product'), uniqueName('product')])).toEqual([]);
