@@ -17,7 +17,8 @@ describe('PostgreSQL through MikroORM', () => {
 
   beforeAll(async () => {
     orm = await MikroORM.init({ clientUrl: testConfig().databaseUrl, entities: [SmokeNote], debug: false });
-    await orm.schema.update();
+    // safe: create what is missing, never drop the tables of the other suites sharing this database.
+    await orm.schema.update({ safe: true });
   });
 
   afterAll(async () => {

@@ -1,0 +1,75 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { CreatePendingOrderInput } from '../../application/create-pending-order.js';
+import { isTransientFault } from '../../application/transient-fault.js';
+import type { UseCases } from '../../application/use-cases.js';
+import { isDomainError } from '../../domain/shared/domain-error.js';
+
+// What an activity hands back: the use-case's answer and the attempt that produced it, so the saga's
+// progress can tell how often a step had to be retried.
+export interface Attempted<T> {
+  readonly value: T;
+  readonly attempt: number;
+}
+
+// A business refusal fails the activity for good (the saga compensates); a transient fault fails this
+// attempt only (the retry policy tries again); anything else is unexpected and also retried.
+export function toFailure(error: unknown): unknown {
+  const attempt = Context.current().info.attempt;
+  if (isDomainError(error)) {
+    return ApplicationFailure.create({
+      type: error.code,
+      message: error.message,
+      nonRetryable: true,
+      details: [{ attempt }],
+    });
+  }
+  if (isTransientFault(error)) {
+    return ApplicationFailure.create({
+      type: error.code,
+      message: error.message,
+      nonRetryable: false,
+      details: [{ attempt }],
+      cause: error.cause instanceof Error ? error.cause : undefined,
+    });
+  }
+  return error;
+}
+
+function activity<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<Attempted<O>> {
+  return async (input) => {
+    try {
+      const value = await run(input);
+      return { value, attempt: Context.current().info.attempt };
+    } catch (error) {
+      throw toFailure(error);
+    }
+  };
+}
+
+// The saga's activities: each one a use-case, nothing more.
+export function createActivities(useCases: UseCases) {
+  return {
+    createPendingOrder: activity((input: CreatePendingOrderInput) =>
+      useCases.createPendingOrder.execute(input),
+    ),
+    reserveStock: activity((input: { orderId: string }) => useCases.reserveStock.execute(input)),
+    releaseStock: activity((input: { orderId: string }) => useCases.releaseStock.execute(input)),
+    authorizePayment: activity((input: { orderId: string; cardToken: string }) =>
+      useCases.authorizePayment.execute(input),
+    ),
+    capturePayment: activity((input: { orderId: string }) => useCases.capturePayment.execute(input)),
+    voidOrRefundPayment: activity((input: { orderId: string }) =>
+      useCases.voidOrRefundPayment.execute(input),
+    ),
+    commitStock: activity((input: { orderId: string }) => useCases.commitStock.execute(input)),
+    confirmOrder: activity((input: { orderId: string }) => useCases.confirmOrder.execute(input)),
+    cancelOrder: activity((input: { orderId: string; code: string; reason: string }) =>
+      useCases.cancelOrder.execute(input),
+    ),
+    markCompensationFailed: activity((input: { orderId: string; code: string; reason: string }) =>
+      useCases.markCompensationFailed.execute(input),
+    ),
+  };
+}
+
+export type SagaActivities = ReturnType<typeof createActivities>;

@@ -1,0 +1,34 @@
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { OrderSagaInput, SagaStarter } from '../../application/ports/saga-starter.js';
+import { DependencyUnavailable } from '../../application/transient-fault.js';
+import type { orderSaga } from './workflows/order-saga.workflow.js';
+import { sagaIdOf } from './workflows/saga-progress.js';
+
+// Starts an order's saga on Temporal. The workflow id is derived from the order id, so a second start
+// of the same order finds the first saga (running or finished) instead of starting another.
+export class TemporalSagaStarter implements SagaStarter {
+  private readonly client: Client;
+  private readonly taskQueue: string;
+
+  constructor(client: Client, taskQueue: string) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+  }
+
+  async startOrderSaga(input: OrderSagaInput): Promise<{ sagaId: string }> {
+    const sagaId = sagaIdOf(input.orderId);
+    try {
+      await this.client.workflow.start<typeof orderSaga>('orderSaga', {
+        taskQueue: this.taskQueue,
+        workflowId: sagaId,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return { sagaId };
+      throw new DependencyUnavailable('temporal', { cause: error });
+    }
+    return { sagaId };
+  }
+}

@@ -1,0 +1,59 @@
+import { ActivityFailure, ApplicationFailure, isCancellation, TimeoutFailure } from '@temporalio/workflow';
+
+export interface StepFailure {
+  readonly code: string;
+  readonly message: string;
+  // The attempt that failed last, when the activity told us; null when it could not (a timeout).
+  readonly attempt: number | null;
+  // True for a business refusal, false when a fault outlasted its retries or the saga was cancelled.
+  readonly refusal: boolean;
+}
+
+// An order cancelled through the saga's `cancel` update, raised between two steps.
+export class CancelledOnRequest extends Error {
+  readonly code: string;
+
+  constructor(code: string, reason: string) {
+    super(reason);
+    this.name = 'CancelledOnRequest';
+    this.code = code;
+  }
+}
+
+export function failureOf(error: unknown): StepFailure {
+  if (error instanceof CancelledOnRequest) {
+    return { code: error.code, message: error.message, attempt: null, refusal: true };
+  }
+  if (error instanceof ActivityFailure) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure) {
+      const detail = cause.details?.[0] as { attempt?: number } | undefined;
+      return {
+        code: cause.type ?? 'STEP.FAILED',
+        message: cause.message,
+        attempt: detail?.attempt ?? null,
+        refusal: cause.nonRetryable === true,
+      };
+    }
+    if (cause instanceof TimeoutFailure) {
+      return {
+        code: 'STEP.TIMED_OUT',
+        message: `${error.activityType} timed out`,
+        attempt: null,
+        refusal: false,
+      };
+    }
+    return { code: 'STEP.FAILED', message: error.message, attempt: null, refusal: false };
+  }
+  if (isCancellation(error)) {
+    return {
+      code: 'SAGA.CANCELLED',
+      message: 'the saga workflow was cancelled',
+      attempt: null,
+      refusal: false,
+    };
+  }
+  // Anything else is a bug in the workflow: rethrown, it fails the workflow task, which Temporal retries
+  // (after a fix is deployed) instead of compensating for a reason nobody can name.
+  throw error;
+}

@@ -1,0 +1,214 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  defineQuery,
+  defineUpdate,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { OrderSagaInput } from '../../../application/ports/saga-starter.js';
+import type { SagaActivities } from '../activities.js';
+import { activityOptions } from './activity-options.js';
+import { CancelledOnRequest, failureOf, type StepFailure } from './failure-of.js';
+import {
+  CANCELLED_ON_REQUEST,
+  type Compensation,
+  type CompensationRecord,
+  SAGA_STEPS,
+  type SagaPhase,
+  type SagaProgress,
+  type SagaResult,
+  type SagaStep,
+} from './saga-progress.js';
+import { SagaRecord } from './saga-record.js';
+
+const database = proxyActivities<SagaActivities>(activityOptions.database);
+const gateway = proxyActivities<SagaActivities>(activityOptions.gateway);
+const undoInDatabase = proxyActivities<SagaActivities>(activityOptions.compensateDatabase);
+const undoAtGateway = proxyActivities<SagaActivities>(activityOptions.compensateGateway);
+const record = proxyActivities<SagaActivities>(activityOptions.record);
+
+export const progressQuery = defineQuery<SagaProgress>('progress');
+// Stops an order still in flight; refused with ORDER.NOT_CANCELLABLE once the payment is being captured.
+export const cancelUpdate = defineUpdate<SagaPhase, [{ reason?: string }]>('cancel');
+// The operator's way out of COMPENSATION_FAILED: run the compensations that are left once more.
+export const retryCompensationUpdate = defineUpdate<SagaPhase, []>('retryCompensation');
+
+type Failure = StepFailure & { step: SagaStep | null };
+
+export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
+  const { orderId } = input;
+  const saga = new SagaRecord(orderId, SAGA_STEPS);
+  let cancelReason: string | null = null;
+  let confirming = false;
+  let retryRequested = false;
+
+  setHandler(progressQuery, () => saga.progress);
+  setHandler(
+    cancelUpdate,
+    ({ reason }) => {
+      cancelReason = reason ?? 'cancelled on request';
+      return saga.progress.phase;
+    },
+    {
+      validator: (_request) => {
+        if (confirming || saga.progress.phase !== 'RUNNING') {
+          throw ApplicationFailure.nonRetryable(
+            `order ${orderId} can no longer be cancelled`,
+            'ORDER.NOT_CANCELLABLE',
+          );
+        }
+      },
+    },
+  );
+  setHandler(
+    retryCompensationUpdate,
+    () => {
+      retryRequested = true;
+      return saga.progress.phase;
+    },
+    {
+      validator: () => {
+        if (saga.progress.phase !== 'COMPENSATION_FAILED') {
+          throw ApplicationFailure.nonRetryable(
+            `saga of order ${orderId} is ${saga.progress.phase}`,
+            'SAGA.NOT_STUCK',
+          );
+        }
+      },
+    },
+  );
+
+  let current: SagaStep | null = null;
+  const step = async <T>(
+    name: SagaStep,
+    run: () => Promise<{ value: T; attempt: number }>,
+    idsOf?: (value: T) => Record<string, string>,
+  ): Promise<T> => {
+    if (cancelReason !== null) throw new CancelledOnRequest(CANCELLED_ON_REQUEST, cancelReason);
+    current = name;
+    return saga.step(name, run, idsOf);
+  };
+
+  let failure: Failure;
+  try {
+    await step('createOrder', () => {
+      saga.register('cancelOrder', 'createOrder');
+      return database.createPendingOrder({ ...input, sagaId: workflowInfo().workflowId });
+    });
+    await step(
+      'reserveStock',
+      () => {
+        saga.register('releaseStock', 'reserveStock');
+        return database.reserveStock({ orderId });
+      },
+      ({ reservations }) => ({
+        reservations: reservations.map((r) => `${r.productId} x${r.quantity} ${r.status}`).join(', '),
+      }),
+    );
+    const payment = await step(
+      'authorizePayment',
+      () => {
+        saga.register('voidOrRefundPayment', 'authorizePayment');
+        return gateway.authorizePayment({ orderId, cardToken: input.cardToken });
+      },
+      (paid) => ({ paymentId: paid.id, authorizationId: paid.authorizationId ?? '' }),
+    );
+    if (cancelReason === null) confirming = true;
+    await step(
+      'capturePayment',
+      () => gateway.capturePayment({ orderId }),
+      () => ({ paymentId: payment.id }),
+    );
+    await step('commitStock', () => database.commitStock({ orderId }));
+    await step('confirmOrder', () => database.confirmOrder({ orderId }));
+    saga.progress.phase = 'CONFIRMED';
+    log.info('order confirmed', { orderId });
+    return { status: 'CONFIRMED', orderId };
+  } catch (error) {
+    failure = { ...failureOf(error), step: error instanceof CancelledOnRequest ? null : current };
+  }
+
+  saga.progress.failure = { code: failure.code, reason: failure.message, step: failure.step };
+  log.warn('saga compensating', { orderId, code: failure.code, step: failure.step });
+  // Compensation must finish even if the workflow itself is cancelled meanwhile.
+  await CancellationScope.nonCancellable(() =>
+    compensateUntilDone(
+      saga,
+      failure,
+      () => {
+        const requested = retryRequested;
+        retryRequested = false;
+        return requested;
+      },
+      () => retryRequested,
+    ),
+  );
+  return {
+    status: 'CANCELLED',
+    orderId,
+    code: failure.code,
+    reason: failure.message,
+    failedStep: failure.step,
+  };
+}
+
+async function compensateUntilDone(
+  saga: SagaRecord,
+  failure: Failure,
+  takeRetryRequest: () => boolean,
+  retryRequested: () => boolean,
+): Promise<void> {
+  const { orderId } = saga.progress;
+  for (;;) {
+    saga.progress.phase = 'COMPENSATING';
+    const stuck = await runCompensations(saga, failure);
+    if (stuck === null) {
+      saga.progress.phase = 'CANCELLED';
+      return;
+    }
+    const left = saga.pendingCompensations().map((c) => c.compensation);
+    const reason = `${stuck.compensation} failed (${stuck.error?.code}: ${stuck.error?.message}); left to undo: ${left.join(', ')}`;
+    log.error('compensation failed; waiting for an operator', { orderId, reason });
+    await record.markCompensationFailed({
+      orderId,
+      code: stuck.error?.code ?? 'COMPENSATION.FAILED',
+      reason,
+    });
+    saga.progress.phase = 'COMPENSATION_FAILED';
+    await condition(retryRequested);
+    takeRetryRequest();
+  }
+}
+
+// Runs what is left to undo, newest first; stops at the first that still fails and returns it.
+async function runCompensations(saga: SagaRecord, failure: Failure): Promise<CompensationRecord | null> {
+  const { orderId } = saga.progress;
+  for (const compensation of saga.pendingCompensations()) {
+    const outcome = await saga.compensate(compensation, () =>
+      undo(compensation.compensation, orderId, failure),
+    );
+    if (outcome !== null) return compensation;
+  }
+  return null;
+}
+
+async function undo(compensation: Compensation, orderId: string, failure: Failure) {
+  switch (compensation) {
+    case 'voidOrRefundPayment':
+      return undoAtGateway.voidOrRefundPayment({ orderId });
+    case 'releaseStock':
+      return undoInDatabase.releaseStock({ orderId });
+    case 'cancelOrder':
+      try {
+        return await undoInDatabase.cancelOrder({ orderId, code: failure.code, reason: failure.message });
+      } catch (error) {
+        // The order was never written (its creation failed): there is nothing to cancel.
+        if (failureOf(error).code === 'ORDER.NOT_FOUND') return { value: null, attempt: 1 };
+        throw error;
+      }
+  }
+}

@@ -1,0 +1,103 @@
+import type { Attempted } from '../activities.js';
+import { failureOf, type StepFailure } from './failure-of.js';
+import type {
+  Compensation,
+  CompensationRecord,
+  SagaProgress,
+  SagaStep,
+  StepRecord,
+} from './saga-progress.js';
+
+const now = () => new Date().toISOString();
+
+// Keeps the saga's progress (what the `progress` query returns) as each step and compensation runs.
+export class SagaRecord {
+  readonly progress: SagaProgress;
+
+  constructor(orderId: string, steps: readonly SagaStep[]) {
+    this.progress = {
+      orderId,
+      phase: 'RUNNING',
+      failure: null,
+      steps: steps.map((step) => ({
+        step,
+        state: 'pending',
+        attempts: 0,
+        startedAt: null,
+        finishedAt: null,
+        error: null,
+        externalIds: {},
+      })),
+      compensations: [],
+    };
+  }
+
+  // Runs a step, recording its start, end, attempts and the ids it produced.
+  async step<T>(
+    name: SagaStep,
+    run: () => Promise<Attempted<T>>,
+    idsOf: (value: T) => Record<string, string> = () => ({}),
+  ): Promise<T> {
+    const record = this.stepRecord(name);
+    record.state = 'running';
+    record.startedAt = now();
+    try {
+      const { value, attempt } = await run();
+      Object.assign(record, { state: 'done', attempts: attempt, finishedAt: now() });
+      record.externalIds = idsOf(value);
+      return value;
+    } catch (error) {
+      const failure = failureOf(error);
+      Object.assign(record, { state: 'failed', finishedAt: now(), error: errorOf(failure) });
+      record.attempts = failure.attempt ?? record.attempts;
+      throw error;
+    }
+  }
+
+  // Registers a compensation before its step runs, so a step whose outcome is unknown is undone too.
+  register(compensation: Compensation, undoes: SagaStep): void {
+    this.progress.compensations.unshift({
+      compensation,
+      undoes,
+      state: 'pending',
+      attempts: 0,
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+    });
+  }
+
+  pendingCompensations(): CompensationRecord[] {
+    return this.progress.compensations.filter((record) => record.state !== 'done');
+  }
+
+  async compensate(
+    record: CompensationRecord,
+    run: () => Promise<Attempted<unknown>>,
+  ): Promise<StepFailure | null> {
+    const step = this.stepRecord(record.undoes);
+    Object.assign(record, { state: 'running', startedAt: now(), error: null });
+    if (step.state !== 'pending') step.state = 'compensating';
+    try {
+      const { attempt } = await run();
+      Object.assign(record, { state: 'done', attempts: record.attempts + attempt, finishedAt: now() });
+      if (step.state === 'compensating') step.state = 'compensated';
+      return null;
+    } catch (error) {
+      const failure = failureOf(error);
+      Object.assign(record, { state: 'failed', finishedAt: now(), error: errorOf(failure) });
+      record.attempts += failure.attempt ?? 0;
+      return failure;
+    }
+  }
+
+  private stepRecord(name: SagaStep): StepRecord {
+    const record = this.progress.steps.find((step) => step.step === name);
+    if (record === undefined) throw new Error(`unknown saga step ${name}`);
+    return record;
+  }
+}
+
+function errorOf(failure: StepFailure) {
+  return { code: failure.code, message: failure.message };
+}

@@ -1,0 +1,219 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityOptions } from '../../src/adapters/temporal/workflows/activity-options.js';
+import {
+  cancelUpdate,
+  progressQuery,
+  retryCompensationUpdate,
+} from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
+import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
+import { SagaEnv, sagaInput } from './support/saga-env.js';
+import { type ActivityName, type Behaviour, stubActivities } from './support/stub-activities.js';
+
+const FORWARD: ActivityName[] = [
+  'createPendingOrder',
+  'reserveStock',
+  'authorizePayment',
+  'capturePayment',
+  'commitStock',
+  'confirmOrder',
+];
+
+// What must be undone when a step fails, newest first: each step's compensation is registered before
+// the step runs, so the failing step is undone too.
+const UNDO: Partial<Record<ActivityName, ActivityName>> = {
+  createPendingOrder: 'cancelOrder',
+  reserveStock: 'releaseStock',
+  authorizePayment: 'voidOrRefundPayment',
+};
+
+function expectedCompensations(failing: ActivityName): ActivityName[] {
+  const begun = FORWARD.slice(0, FORWARD.indexOf(failing) + 1);
+  return begun
+    .map((step) => UNDO[step])
+    .filter((c): c is ActivityName => c !== undefined)
+    .reverse();
+}
+
+describe('orderSaga on the time-skipping test server', () => {
+  let saga: SagaEnv;
+
+  beforeAll(async () => {
+    saga = await SagaEnv.start();
+  });
+
+  afterAll(async () => {
+    await saga?.teardown();
+  });
+
+  async function run(behaviour?: (name: ActivityName, attempt: number) => Behaviour) {
+    const stubs = stubActivities(behaviour);
+    const taskQueue = saga.nextTaskQueue();
+    const input = sagaInput();
+    const result = await saga.withWorker(taskQueue, stubs.activities, () =>
+      saga.env.client.workflow.execute('orderSaga', {
+        taskQueue,
+        workflowId: sagaIdOf(input.orderId),
+        args: [input],
+      }),
+    );
+    return { result, stubs, input };
+  }
+
+  it('confirms an order when every step succeeds, undoing nothing', async () => {
+    const { result, stubs, input } = await run();
+
+    expect(result).toEqual({ status: 'CONFIRMED', orderId: input.orderId });
+    expect(stubs.succeeded()).toEqual(FORWARD);
+  });
+
+  it.each(FORWARD)(
+    'undoes every step begun, in reverse order, each once, when %s is refused',
+    async (failing) => {
+      const { result, stubs } = await run((name) =>
+        name === failing ? { kind: 'refuse', code: 'STOCK.INSUFFICIENT' } : { kind: 'ok' },
+      );
+
+      expect(result).toMatchObject({ status: 'CANCELLED', code: 'STOCK.INSUFFICIENT' });
+      const ran = stubs.succeeded();
+      const forward = FORWARD.slice(0, FORWARD.indexOf(failing));
+      expect(ran).toEqual([...forward, ...expectedCompensations(failing)]);
+      // A refusal is final: the failing step was tried once.
+      expect(stubs.calls.filter((call) => call.name === failing)).toHaveLength(1);
+    },
+  );
+
+  it('retries a transient fault and confirms without compensating', async () => {
+    const { result, stubs } = await run((name, attempt) =>
+      name === 'authorizePayment' && attempt <= 2 ? { kind: 'fault' } : { kind: 'ok' },
+    );
+
+    expect(result).toMatchObject({ status: 'CONFIRMED' });
+    expect(stubs.calls.filter((call) => call.name === 'authorizePayment').map((c) => c.attempt)).toEqual([
+      1, 2, 3,
+    ]);
+    expect(stubs.succeeded()).toEqual(FORWARD);
+  });
+
+  it('compensates a step that times out on its last attempt, though its outcome is unknown', async () => {
+    // Timeouts run in real time (the test server skips no time while an activity runs), so only the last
+    // attempt hangs; the earlier ones fail fast.
+    const last = activityOptions.database.retry?.maximumAttempts ?? 1;
+    const { result, stubs } = await run((name, attempt) => {
+      if (name !== 'reserveStock') return { kind: 'ok' };
+      return attempt < last ? { kind: 'fault' } : { kind: 'hang' };
+    });
+
+    expect(result).toMatchObject({ status: 'CANCELLED', code: 'STEP.TIMED_OUT', failedStep: 'reserveStock' });
+    expect(stubs.succeeded()).toEqual(['createPendingOrder', 'releaseStock', 'cancelOrder']);
+  });
+
+  it('waits in COMPENSATION_FAILED when a compensation keeps failing, and finishes on an operator retry', async () => {
+    let gatewayBack = false;
+    const stubs = stubActivities((name) => {
+      if (name === 'capturePayment') return { kind: 'refuse', code: 'PAYMENT.REJECTED' };
+      if (name === 'voidOrRefundPayment' && !gatewayBack) return { kind: 'fault' };
+      return { kind: 'ok' };
+    });
+    const taskQueue = saga.nextTaskQueue();
+    const input = sagaInput();
+
+    await saga.withWorker(taskQueue, stubs.activities, async () => {
+      const handle = await saga.env.client.workflow.start('orderSaga', {
+        taskQueue,
+        workflowId: sagaIdOf(input.orderId),
+        args: [input],
+      });
+      let progress = await handle.query(progressQuery);
+      for (let i = 0; i < 200 && progress.phase !== 'COMPENSATION_FAILED'; i++) {
+        await saga.env.sleep('1 minute');
+        progress = await handle.query(progressQuery);
+      }
+      expect(progress.phase).toBe('COMPENSATION_FAILED');
+      expect(stubs.succeeded()).toContain('markCompensationFailed');
+      expect(stubs.succeeded()).not.toContain('releaseStock');
+      expect(progress.compensations.map((c) => [c.compensation, c.state])).toEqual([
+        ['voidOrRefundPayment', 'failed'],
+        ['releaseStock', 'pending'],
+        ['cancelOrder', 'pending'],
+      ]);
+
+      gatewayBack = true;
+      await handle.executeUpdate(retryCompensationUpdate);
+      const result = await handle.result();
+
+      expect(result).toMatchObject({
+        status: 'CANCELLED',
+        code: 'PAYMENT.REJECTED',
+        failedStep: 'capturePayment',
+      });
+    });
+    const compensations = stubs.succeeded().filter((name) => !FORWARD.includes(name));
+    expect(compensations).toEqual([
+      'markCompensationFailed',
+      'voidOrRefundPayment',
+      'releaseStock',
+      'cancelOrder',
+    ]);
+  });
+
+  it('cancels an order in flight on request and compensates what was done', async () => {
+    let releaseReserve: () => void = () => undefined;
+    const reserveHeld = new Promise<void>((resolve) => {
+      releaseReserve = resolve;
+    });
+    const stubs = stubActivities((name) =>
+      name === 'reserveStock' ? { kind: 'wait', until: reserveHeld } : { kind: 'ok' },
+    );
+    const taskQueue = saga.nextTaskQueue();
+    const input = sagaInput();
+
+    const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
+      const handle = await saga.env.client.workflow.start('orderSaga', {
+        taskQueue,
+        workflowId: sagaIdOf(input.orderId),
+        args: [input],
+      });
+      while (!stubs.calls.some((call) => call.name === 'createPendingOrder')) await sleepMs(20);
+      await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'customer changed their mind' }] });
+      releaseReserve();
+      return handle.result();
+    });
+
+    expect(result).toMatchObject({ status: 'CANCELLED', code: 'ORDER.CANCELLED_ON_REQUEST' });
+    expect(stubs.succeeded()).toEqual(['createPendingOrder', 'reserveStock', 'releaseStock', 'cancelOrder']);
+  });
+
+  it('refuses to cancel once the payment is being captured', async () => {
+    let releaseCapture: () => void = () => undefined;
+    const captureHeld = new Promise<void>((resolve) => {
+      releaseCapture = resolve;
+    });
+    const stubs = stubActivities((name) =>
+      name === 'capturePayment' ? { kind: 'wait', until: captureHeld } : { kind: 'ok' },
+    );
+    const taskQueue = saga.nextTaskQueue();
+    const input = sagaInput();
+
+    const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
+      const handle = await saga.env.client.workflow.start('orderSaga', {
+        taskQueue,
+        workflowId: sagaIdOf(input.orderId),
+        args: [input],
+      });
+      while (!stubs.calls.some((call) => call.name === 'authorizePayment')) await sleepMs(20);
+      await sleepMs(200);
+      const refused = handle.executeUpdate(cancelUpdate, { args: [{}] });
+      await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(refused).rejects.toMatchObject({ cause: { type: 'ORDER.NOT_CANCELLABLE' } });
+      releaseCapture();
+      return handle.result();
+    });
+
+    expect(result).toMatchObject({ status: 'CONFIRMED' });
+  });
+});
+
+function sleepMs(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { SagaActivities } from '../../../src/adapters/temporal/activities.js';
+import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
+import { temporalTestServerPath } from '../../support/temporal.js';
+
+export const workflowsPath = fileURLToPath(
+  new URL('../../../src/adapters/temporal/workflows/index.ts', import.meta.url),
+);
+
+// One time-skipping server and one workflow bundle per test file; a worker per test.
+export class SagaEnv {
+  private counter = 0;
+
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    private readonly bundle: WorkflowBundleWithSourceMap,
+  ) {}
+
+  static async start(): Promise<SagaEnv> {
+    const [env, bundle] = await Promise.all([
+      TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+      }),
+      bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    ]);
+    return new SagaEnv(env, bundle);
+  }
+
+  nextTaskQueue(): string {
+    this.counter += 1;
+    return `saga-test-${this.counter}`;
+  }
+
+  async withWorker<T>(taskQueue: string, activities: SagaActivities, run: () => Promise<T>): Promise<T> {
+    const worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      taskQueue,
+      workflowBundle: this.bundle,
+      activities,
+    });
+    return worker.runUntil(run());
+  }
+
+  async teardown(): Promise<void> {
+    await this.env.teardown();
+  }
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => console.error(message),
+};
+
+let orders = 0;
+export function sagaInput(overrides: Partial<OrderSagaInput> = {}): OrderSagaInput {
+  orders += 1;
+  return {
+    orderId: `o-${Date.now().toString(36)}-${orders}`,
+    customerId: 'c-1',
+    cardToken: 'tok_visa',
+    lines: [{ productId: 'p-1', quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' } }],
+    ...overrides,
+  };
+}

@@ -1,0 +1,73 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { SagaActivities } from '../../../src/adapters/temporal/activities.js';
+
+export type ActivityName = keyof SagaActivities;
+
+// How a stub answers one call: with a value, a business refusal, a transient fault, or not at all
+// (until the test lets it go or the activity times out).
+export type Behaviour =
+  | { kind: 'ok' }
+  | { kind: 'refuse'; code: string }
+  | { kind: 'fault'; code?: string }
+  | { kind: 'hang' }
+  | { kind: 'wait'; until: Promise<void> };
+
+export interface Call {
+  readonly name: ActivityName;
+  readonly input: unknown;
+  readonly attempt: number;
+  readonly outcome: 'ok' | 'failed';
+}
+
+const answers: Record<ActivityName, (input: { orderId: string }) => unknown> = {
+  createPendingOrder: ({ orderId }) => ({ id: orderId, status: 'PENDING' }),
+  reserveStock: ({ orderId }) => ({
+    orderId,
+    reservations: [{ orderId, productId: 'p-1', quantity: 2, status: 'HELD' }],
+  }),
+  releaseStock: ({ orderId }) => ({ orderId, reservations: [] }),
+  authorizePayment: ({ orderId }) => ({ id: `pay-${orderId}`, orderId, authorizationId: `auth-${orderId}` }),
+  capturePayment: ({ orderId }) => ({ id: `pay-${orderId}`, orderId, status: 'CAPTURED' }),
+  voidOrRefundPayment: ({ orderId }) => ({ orderId, outcome: 'VOIDED', payment: null }),
+  commitStock: ({ orderId }) => ({ orderId, reservations: [] }),
+  confirmOrder: ({ orderId }) => ({ id: orderId, status: 'CONFIRMED' }),
+  cancelOrder: ({ orderId }) => ({ id: orderId, status: 'CANCELLED' }),
+  markCompensationFailed: ({ orderId }) => ({ id: orderId, status: 'COMPENSATION_FAILED' }),
+};
+
+// Activities with the saga's names that record every call and answer as the test says, standing in for
+// the use-cases so the workflow's own logic is what is under test.
+export function stubActivities(
+  behaviour: (name: ActivityName, attempt: number) => Behaviour = () => ({ kind: 'ok' }),
+) {
+  const calls: Call[] = [];
+  const stub =
+    (name: ActivityName) =>
+    async (input: { orderId: string }): Promise<{ value: unknown; attempt: number }> => {
+      const attempt = Context.current().info.attempt;
+      const answer = behaviour(name, attempt);
+      const record = (outcome: Call['outcome']) => calls.push({ name, input, attempt, outcome });
+      if (answer.kind === 'hang') {
+        record('failed');
+        // Never answers; gives up only when cancelled, e.g. by the worker shutting down after the test.
+        await Context.current().cancelled;
+      }
+      if (answer.kind === 'wait') await answer.until;
+      if (answer.kind === 'refuse' || answer.kind === 'fault') {
+        record('failed');
+        throw ApplicationFailure.create({
+          type: answer.kind === 'refuse' ? answer.code : (answer.code ?? 'TRANSIENT.DEPENDENCY_UNAVAILABLE'),
+          message: `${name} ${answer.kind === 'refuse' ? 'refused' : 'failed'} (stub)`,
+          nonRetryable: answer.kind === 'refuse',
+          details: [{ attempt }],
+        });
+      }
+      record('ok');
+      return { value: answers[name](input), attempt };
+    };
+  const activities = Object.fromEntries(
+    (Object.keys(answers) as ActivityName[]).map((name) => [name, stub(name)]),
+  ) as unknown as SagaActivities;
+  const succeeded = () => calls.filter((call) => call.outcome === 'ok').map((call) => call.name);
+  return { activities, calls, succeeded };
+}
