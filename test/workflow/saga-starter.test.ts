@@ -1,0 +1,50 @@
+import { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
+import { SagaEnv, sagaInput } from './support/saga-env.js';
+import { stubActivities } from './support/stub-activities.js';
+
+describe('TemporalSagaStarter', () => {
+  let saga: SagaEnv;
+
+  beforeAll(async () => {
+    saga = await SagaEnv.start();
+  });
+
+  afterAll(async () => {
+    await saga?.teardown();
+  });
+
+  it('starts an order once, however often it is asked, while running and after it finished', async () => {
+    let finish: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const stubs = stubActivities((name) =>
+      name === 'reserveStock' ? { kind: 'wait', until: held } : { kind: 'ok' },
+    );
+    const taskQueue = saga.nextTaskQueue();
+    // A plain client: the time-skipping one would skip time on every call.
+    const client = new Client({
+      connection: saga.env.connection,
+      namespace: saga.env.namespace ?? 'default',
+    });
+    const starter = new TemporalSagaStarter(client, taskQueue);
+    const input = sagaInput();
+
+    await saga.withWorker(taskQueue, stubs.activities, async () => {
+      const first = await starter.startOrderSaga(input);
+      const second = await starter.startOrderSaga(input);
+      expect(second).toEqual(first);
+      const runId = (await client.workflow.getHandle(first.sagaId).describe()).runId;
+
+      finish();
+      await client.workflow.getHandle(first.sagaId).result();
+      const third = await starter.startOrderSaga(input);
+
+      expect(third).toEqual(first);
+      expect((await client.workflow.getHandle(first.sagaId).describe()).runId).toBe(runId);
+    });
+    expect(stubs.calls.filter((call) => call.name === 'createPendingOrder')).toHaveLength(1);
+  });
+});
