@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Manages the local stack without Docker: PostgreSQL, FerretDB and the Temporal dev server, all on
-# 127.0.0.1 with their state under .data/. Idempotent: `up` starts only what is not running, `down`
+# Manages the local stack without Docker: PostgreSQL, FerretDB, the Temporal dev server and the payment
+# gateway simulator, all on 127.0.0.1 with their state under .data/. Idempotent: `up` starts only what is not running, `down`
 # stops only the processes it recorded.
-#   usage: scripts/stack.sh up|down|status [service...]   (services: postgres ferretdb temporal)
+#   usage: scripts/stack.sh up|down|status [service...]   (services: postgres ferretdb temporal simulator)
 set -euo pipefail
 SCRIPT_NAME=stack
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/ferretdb.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/temporal.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/simulator.sh"
 
-SERVICES=(postgres ferretdb temporal)
+SERVICES=(postgres ferretdb temporal simulator)
 READY_TIMEOUT="${STACK_READY_TIMEOUT:-90}"
 
 service_port() {
@@ -18,6 +19,7 @@ service_port() {
     postgres) echo "$PG_PORT" ;;
     ferretdb) echo "$MONGO_PORT" ;;
     temporal) echo "$TEMPORAL_PORT" ;;
+    simulator) echo "$SIMULATOR_PORT" ;;
   esac
 }
 
@@ -26,6 +28,7 @@ service_log() {
     postgres) echo "$PG_LOG" ;;
     ferretdb) echo "$FERRETDB_LOG" ;;
     temporal) echo "$TEMPORAL_LOG" ;;
+    simulator) echo "$SIMULATOR_LOG" ;;
   esac
 }
 
@@ -84,6 +87,7 @@ The local stack is up. Settings (also the defaults in .env.example):
   MONGODB_URL=mongodb://127.0.0.1:$MONGO_PORT/order_saga
   TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
   TEMPORAL_NAMESPACE=default
+  PAYMENT_GATEWAY_URL=http://127.0.0.1:$SIMULATOR_PORT
   Temporal Web UI: http://127.0.0.1:$TEMPORAL_UI_PORT
   Logs: $LOG_DIR
 SETTINGS
@@ -95,6 +99,7 @@ cmd_up() {
   ensure_deps
   local name
   for name in "${SERVICES[@]}"; do bring_up "$name"; done
+  if [[ " ${SERVICES[*]} " == *" postgres "* ]]; then migrate_postgres; fi
   print_settings
 }
 
@@ -136,5 +141,5 @@ case "$command" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) echo "usage: $0 up|down|status [postgres|ferretdb|temporal ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status [postgres|ferretdb|temporal|simulator ...]" >&2; exit 2 ;;
 esac

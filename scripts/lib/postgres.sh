@@ -68,6 +68,16 @@ after_start_postgres() {
   done
 }
 
+# Every start brings each database's schema up to date with the committed migrations.
+migrate_postgres() {
+  local db
+  for db in $PG_DATABASES; do
+    (cd "$ROOT_DIR" && DATABASE_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$db" LOG_LEVEL=warn \
+      node --import tsx src/bootstrap/migrate.ts >>"$LOG_DIR/migrate.log" 2>&1) ||
+      { show_log_tail "$LOG_DIR/migrate.log"; die "migrations failed on database $db"; }
+  done
+}
+
 stop_postgres() {
   [ -f "$PG_DIR/postmaster.pid" ] || return 0
   pg_as_owner "$(pg_bin)/pg_ctl" -D "$PG_DIR" -m fast -w stop >/dev/null

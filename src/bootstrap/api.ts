@@ -1,16 +1,16 @@
 import { buildApp } from '../adapters/http/app.js';
-import type { DependencyCheck } from '../adapters/http/health.routes.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createContainer, tokens } from './container.js';
+import { createContainer } from './container.js';
 
 // The API process: `npm run start:api` (the dev run starts it for you).
 async function main(): Promise<void> {
   const config = loadConfig();
-  const resources = await createContainer(config);
-  const app = await buildApp({
-    logLevel: config.logLevel,
-    dependencies: resources.container.resolve<DependencyCheck[]>(tokens.dependencyChecks),
-  });
+  const resources = createContainer(config);
+  const app = await buildApp({ logLevel: config.logLevel, dependencies: resources.dependencyChecks });
+  // The API starts while a database is down and says so at /health/ready; it does not wait for it.
+  await resources
+    .prepare()
+    .catch((error: unknown) => app.log.warn({ err: error }, 'a database is not reachable yet'));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -11,6 +11,7 @@ export interface Config {
   readonly temporalNamespace: string;
   readonly temporalTaskQueue: string;
   readonly paymentGatewayUrl: string;
+  readonly paymentGatewayTimeoutMs: number;
 }
 
 export const defaults = {
@@ -23,6 +24,7 @@ export const defaults = {
   TEMPORAL_NAMESPACE: 'default',
   TEMPORAL_TASK_QUEUE: 'order-saga',
   PAYMENT_GATEWAY_URL: 'http://127.0.0.1:4010',
+  PAYMENT_GATEWAY_TIMEOUT_MS: '10000',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -61,6 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`${name} must be a port (1-65535), got ${value}`);
     return n;
   };
+  const positiveInteger = (name: Name): number => {
+    const value = read(name);
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1) problems.push(`${name} must be a positive integer, got ${value}`);
+    return n;
+  };
   const hostPort = (name: Name): string => {
     const value = read(name);
     if (!/^[\w.-]+:\d{1,5}$/.test(value)) problems.push(`${name} must be host:port, got ${value}`);
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalNamespace: read('TEMPORAL_NAMESPACE'),
     temporalTaskQueue: read('TEMPORAL_TASK_QUEUE'),
     paymentGatewayUrl: url('PAYMENT_GATEWAY_URL', ['http:', 'https:']),
+    paymentGatewayTimeoutMs: positiveInteger('PAYMENT_GATEWAY_TIMEOUT_MS'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,69 +1,111 @@
 import 'reflect-metadata';
 import { MikroORM as MongoOrm } from '@mikro-orm/mongodb';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
-import { Connection } from '@temporalio/client';
-import { type DependencyContainer, container as root } from 'tsyringe';
-import type { DependencyCheck } from '../adapters/http/health.routes.js';
+import { Client, Connection } from '@temporalio/client';
+import { type DependencyContainer, instanceCachingFactory, container as root } from 'tsyringe';
+import { ensureInventoryIndexes } from '../adapters/mongo/inventory-indexes.js';
+import { MongoInventory } from '../adapters/mongo/mongo-inventory.js';
 import { mongoOrmConfig } from '../adapters/mongo/orm-config.js';
+import { HttpPaymentGateway } from '../adapters/payment/http-payment-gateway.js';
 import { postgresOrmConfig } from '../adapters/postgres/orm-config.js';
+import { PostgresOrderRepository } from '../adapters/postgres/postgres-order-repository.js';
+import { PostgresPaymentRepository } from '../adapters/postgres/postgres-payment-repository.js';
+import { PostgresProductCatalog } from '../adapters/postgres/postgres-product-catalog.js';
+import { SystemClock } from '../adapters/system/system-clock.js';
+import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
+import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
+import type { Clock } from '../application/ports/clock.js';
+import type { IdGenerator } from '../application/ports/id-generator.js';
+import type { Inventory } from '../application/ports/inventory.js';
+import type { OrderRepository } from '../application/ports/order-repository.js';
+import type { PaymentGateway } from '../application/ports/payment-gateway.js';
+import type { PaymentRepository } from '../application/ports/payment-repository.js';
+import type { ProductCatalog } from '../application/ports/product-catalog.js';
+import type { SagaStarter } from '../application/ports/saga-starter.js';
+import { createUseCases, type UseCases } from '../application/use-cases.js';
 import type { Config } from './config.js';
+import { type DependencyCheck, dependencyChecks } from './dependency-checks.js';
 
-// One token per dependency; every wiring decision of the service lives in this file.
+// One token per port and shared resource; every wiring decision of the service lives in this file.
 export const tokens = {
   config: Symbol('Config'),
   postgres: Symbol('PostgresOrm'),
   mongo: Symbol('MongoOrm'),
-  temporal: Symbol('TemporalConnection'),
+  temporalClient: Symbol('TemporalClient'),
+  orders: Symbol('OrderRepository'),
+  payments: Symbol('PaymentRepository'),
+  catalog: Symbol('ProductCatalog'),
+  inventory: Symbol('Inventory'),
+  gateway: Symbol('PaymentGateway'),
+  sagas: Symbol('SagaStarter'),
+  clock: Symbol('Clock'),
+  ids: Symbol('IdGenerator'),
+  useCases: Symbol('UseCases'),
   dependencyChecks: Symbol('DependencyChecks'),
 } as const;
 
 export interface Resources {
   readonly container: DependencyContainer;
+  readonly useCases: UseCases;
+  readonly dependencyChecks: readonly DependencyCheck[];
+  // Connects to the databases and creates MongoDB's indexes; throws when a database is down.
+  prepare(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function createContainer(config: Config): Promise<Resources> {
-  // The ORMs connect lazily, so the API starts (and reports itself not ready) while a database is down.
+export function createContainer(config: Config): Resources {
+  // Nothing connects here, so a process can start (and report itself not ready) while a database is down.
   const postgres = new PostgresOrm(postgresOrmConfig(config.databaseUrl));
   const mongo = new MongoOrm(mongoOrmConfig(config.mongodbUrl));
-  const temporal = Connection.lazy({ address: config.temporalAddress });
+  const connection = Connection.lazy({ address: config.temporalAddress });
+  const client = new Client({ connection, namespace: config.temporalNamespace });
 
   const container = root.createChildContainer();
+  const single = <T>(token: symbol, make: (c: DependencyContainer) => T) =>
+    container.register<T>(token, { useFactory: instanceCachingFactory<T>(make) });
   container.register(tokens.config, { useValue: config });
   container.register(tokens.postgres, { useValue: postgres });
   container.register(tokens.mongo, { useValue: mongo });
-  container.register(tokens.temporal, { useValue: temporal });
-  container.register(tokens.dependencyChecks, {
-    useFactory: () => dependencyChecks(postgres, mongo, temporal),
-  });
+  container.register(tokens.temporalClient, { useValue: client });
+  single<OrderRepository>(tokens.orders, () => new PostgresOrderRepository(postgres));
+  single<PaymentRepository>(tokens.payments, () => new PostgresPaymentRepository(postgres));
+  single<ProductCatalog>(tokens.catalog, () => new PostgresProductCatalog(postgres));
+  single<Inventory>(tokens.inventory, () => new MongoInventory(mongo));
+  single<PaymentGateway>(
+    tokens.gateway,
+    () =>
+      new HttpPaymentGateway({
+        baseUrl: config.paymentGatewayUrl,
+        timeoutMs: config.paymentGatewayTimeoutMs,
+      }),
+  );
+  single<SagaStarter>(tokens.sagas, () => new TemporalSagaStarter(client, config.temporalTaskQueue));
+  single<Clock>(tokens.clock, () => new SystemClock());
+  single<IdGenerator>(tokens.ids, () => new UuidIdGenerator());
+  single<UseCases>(tokens.useCases, (c) =>
+    createUseCases({
+      orders: c.resolve(tokens.orders),
+      payments: c.resolve(tokens.payments),
+      catalog: c.resolve(tokens.catalog),
+      inventory: c.resolve(tokens.inventory),
+      gateway: c.resolve(tokens.gateway),
+      sagas: c.resolve(tokens.sagas),
+      clock: c.resolve(tokens.clock),
+      ids: c.resolve(tokens.ids),
+    }),
+  );
+  single<DependencyCheck[]>(tokens.dependencyChecks, () => dependencyChecks(postgres, mongo, connection));
 
   return {
     container,
+    useCases: container.resolve<UseCases>(tokens.useCases),
+    dependencyChecks: container.resolve<DependencyCheck[]>(tokens.dependencyChecks),
+    async prepare() {
+      await Promise.all([postgres.connect(), mongo.connect()]);
+      await ensureInventoryIndexes(mongo);
+    },
     async close() {
-      await Promise.allSettled([postgres.close(true), mongo.close(true), temporal.close()]);
+      await Promise.allSettled([postgres.close(true), mongo.close(true), connection.close()]);
     },
   };
-}
-
-function dependencyChecks(postgres: PostgresOrm, mongo: MongoOrm, temporal: Connection): DependencyCheck[] {
-  const orm = (name: string, orm: PostgresOrm | MongoOrm): DependencyCheck => ({
-    name,
-    async check() {
-      if (!(await orm.isConnected())) await orm.connect();
-      const result = await orm.checkConnection();
-      if (!result.ok) throw new Error(result.reason);
-    },
-  });
-  return [
-    orm('postgres', postgres),
-    orm('mongodb', mongo),
-    {
-      name: 'temporal',
-      async check() {
-        await temporal.ensureConnected();
-        const { status } = await temporal.healthService.check({});
-        if (status !== 1) throw new Error(`health status ${status}`);
-      },
-    },
-  ];
 }

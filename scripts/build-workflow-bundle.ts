@@ -1,0 +1,12 @@
+// Prebuilds the workflow bundle for production workers: `npm run build:workflows`.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode } from '@temporalio/worker';
+
+const workflowsPath = fileURLToPath(new URL('../src/adapters/temporal/workflows/index.ts', import.meta.url));
+const out = new URL('../dist/workflow-bundle.js', import.meta.url);
+
+const { code } = await bundleWorkflowCode({ workflowsPath });
+await mkdir(new URL('.', out), { recursive: true });
+await writeFile(out, code);
+console.log(`workflow bundle written to ${fileURLToPath(out)} (${(code.length / 1024).toFixed(0)} KiB)`);
