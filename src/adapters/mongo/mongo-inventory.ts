@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { type Collection, MongoServerError } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Inventory, StockLine } from '../../application/ports/inventory.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
 import { requireId, requireQuantity } from '../../domain/shared/require.js';
@@ -8,6 +8,7 @@ import type { Reservation } from '../../domain/stock/reservation.js';
 import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
 import { guardMongo } from './mongo-faults.js';
 import { moveReservation, type ReservationMove } from './move-reservation.js';
+import { ProductLocks } from './product-locks.js';
 import {
   type ProductStockDocument,
   productsIn,
@@ -17,14 +18,17 @@ import {
 import { reserveLine } from './reserve-line.js';
 
 // The Inventory port over MongoDB (FerretDB locally), which has no multi-document transactions: each
-// product changes with one conditional update, and a reserve that fails half-way undoes its lines.
+// product changes with one conditional update (under a product lock, for FerretDB 1.x's sake), and a
+// reserve that fails half-way undoes its lines.
 // Every id is validated before it reaches a filter, so no input can smuggle a query operator in.
 // Call ensureInventoryIndexes(orm) once at start.
 export class MongoInventory implements Inventory {
   private readonly products: Collection<ProductStockDocument>;
+  private readonly locks: ProductLocks;
 
   constructor(orm: MikroORM) {
     this.products = productsIn(orm);
+    this.locks = new ProductLocks(orm);
   }
 
   async reserve(orderId: string, lines: readonly StockLine[]): Promise<readonly Reservation[]> {
@@ -32,7 +36,8 @@ export class MongoInventory implements Inventory {
     const checked = checkRequestedLines(lines);
     return guardMongo(async () => {
       try {
-        for (const line of checked) await reserveLine(this.products, order, line);
+        for (const line of checked)
+          await this.locks.around(line.productId, () => reserveLine(this.products, order, line));
       } catch (error) {
         // Also takes back HELD lines of an earlier attempt that died half-way: nothing stays held.
         await this.moveAll(order, (stock) => stock.unreserve(order));
@@ -67,16 +72,7 @@ export class MongoInventory implements Inventory {
   async restock(productId: string, quantity: number): Promise<StockLevel> {
     const product = requireId(productId, 'productId');
     const added = requireQuantity(quantity);
-    return guardMongo(async () => {
-      try {
-        return await this.addStock(product, added);
-      } catch (error) {
-        // Two first restocks of a product both upsert; the unique index refuses the loser, which then
-        // finds the winner's document and adds to it.
-        if (error instanceof MongoServerError && error.code === 11000) return this.addStock(product, added);
-        throw error;
-      }
-    });
+    return guardMongo(() => this.locks.around(product, () => this.addStock(product, added)));
   }
 
   async stockOf(productId: string): Promise<StockLevel> {
@@ -100,7 +96,10 @@ export class MongoInventory implements Inventory {
   // Returns how many products hold a reservation for the order, in any status.
   private async moveAll(orderId: string, move: ReservationMove): Promise<number> {
     const holding = await this.holding(orderId);
-    for (const document of holding) await moveReservation(this.products, document, orderId, move);
+    for (const document of holding) {
+      const { productId } = document;
+      await this.locks.around(productId, () => moveReservation(this.products, document, orderId, move));
+    }
     return holding.length;
   }
 
