@@ -11,8 +11,15 @@ export interface InventoryUnderTest {
 export type StartInventory = () => Promise<InventoryUnderTest>;
 
 // Fresh ids in every test: suites share the real database, and never clean it up under each other.
-export const aProductId = (): string => uniqueName('product');
-export const anOrderId = (): string => uniqueName('order');
+// All ids of one test file start with the same prefix, so that its suites can remove what they made.
+export const RUN_PREFIX = uniqueName('inventory');
+let made = 0;
+const next = (kind: string): string => {
+  made += 1;
+  return `${RUN_PREFIX}-${kind}${made}`;
+};
+export const aProductId = (): string => next('p');
+export const anOrderId = (): string => next('o');
 
 // The port promises no order among an order's reservations.
 export function byProduct(reservations: readonly Reservation[]): Reservation[] {

@@ -1,7 +1,7 @@
 import { InMemoryInventory } from '../../src/adapters/memory/in-memory-inventory.js';
 import { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
 import { inventoryContract } from './inventory.contract.js';
-import { startMongoOrm } from './mongo-test-orm.js';
+import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
 
 inventoryContract('InMemoryInventory', async () => ({
   inventory: new InMemoryInventory(),
@@ -10,5 +10,5 @@ inventoryContract('InMemoryInventory', async () => ({
 
 inventoryContract('MongoInventory on FerretDB', async () => {
   const orm = await startMongoOrm();
-  return { inventory: new MongoInventory(orm), stop: () => orm.close(true) };
+  return { inventory: new MongoInventory(orm), stop: () => stopMongoOrm(orm) };
 });

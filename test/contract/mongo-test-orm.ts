@@ -1,11 +1,24 @@
 import { MikroORM } from '@mikro-orm/mongodb';
 import { ensureInventoryIndexes } from '../../src/adapters/mongo/inventory-indexes.js';
 import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
+import { PRODUCT_LOCKS } from '../../src/adapters/mongo/product-locks.js';
+import { PRODUCTS } from '../../src/adapters/mongo/product-stock-document.js';
 import { testConfig } from '../support/settings.js';
+import { RUN_PREFIX } from './inventory-subject.js';
 
 // The ORM the composition root would build, on the test database, with the indexes it creates at start.
 export async function startMongoOrm(): Promise<MikroORM> {
   const orm = await MikroORM.init(mongoOrmConfig(testConfig().mongodbUrl));
   await ensureInventoryIndexes(orm);
   return orm;
+}
+
+// FerretDB 1.x scans a whole collection for any filter but a lone _id, so stock left behind by every
+// run would slow every later one down. Only this file's products go: other suites may be running.
+export async function stopMongoOrm(orm: MikroORM): Promise<void> {
+  const mine = { productId: { $regex: `^${RUN_PREFIX}-` } };
+  const connection = orm.em.getConnection();
+  await connection.getCollection(PRODUCTS).deleteMany(mine);
+  await connection.getCollection(PRODUCT_LOCKS).deleteMany(mine);
+  await orm.close(true);
 }

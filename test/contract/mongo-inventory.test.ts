@@ -1,0 +1,107 @@
+import { MikroORM } from '@mikro-orm/mongodb';
+import type { Document } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureInventoryIndexes } from '../../src/adapters/mongo/inventory-indexes.js';
+import { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
+import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
+import { PRODUCT_LOCKS } from '../../src/adapters/mongo/product-locks.js';
+import { PRODUCTS } from '../../src/adapters/mongo/product-stock-document.js';
+import { DependencyUnavailable } from '../../src/application/transient-fault.js';
+import { anOrderId, aProductId } from './inventory-subject.js';
+import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
+
+// What the contract cannot see: the documents, the indexes, the locks, and how the adapter fails.
+describe('MongoInventory', () => {
+  let orm: MikroORM;
+  let inventory: MongoInventory;
+  beforeAll(async () => {
+    orm = await startMongoOrm();
+    inventory = new MongoInventory(orm);
+  });
+  afterAll(() => stopMongoOrm(orm));
+  const collection = (name: string) => orm.em.getConnection().getCollection<Document>(name);
+
+  it('keeps a product in one document: its counters and every reservation held against it', async () => {
+    const [product, committed, held] = [aProductId(), anOrderId(), anOrderId()];
+    await inventory.restock(product, 10);
+    await inventory.reserve(committed, [{ productId: product, quantity: 3 }]);
+    await inventory.commit(committed);
+    await inventory.reserve(held, [{ productId: product, quantity: 2 }]);
+
+    expect(await collection(PRODUCTS).findOne({ productId: product }, { projection: { _id: 0 } })).toEqual({
+      productId: product,
+      availableStock: 5,
+      reservedStock: 2,
+      committedStock: 3,
+      reservations: [
+        { orderId: committed, quantity: 3, status: 'COMMITTED' },
+        { orderId: held, quantity: 2, status: 'HELD' },
+      ],
+    });
+  });
+
+  it('creates a single document for a product that twenty first deliveries race to create', async () => {
+    const product = aProductId();
+    const elsewhere = new MongoInventory(orm);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? inventory : elsewhere).restock(product, 1)),
+    );
+
+    expect(await collection(PRODUCTS).countDocuments({ productId: product })).toBe(1);
+    expect(await inventory.stockOf(product)).toMatchObject({ available: 20 });
+  });
+
+  it('creates its indexes at every start without complaint', async () => {
+    await ensureInventoryIndexes(orm);
+    for (const name of [PRODUCTS, PRODUCT_LOCKS]) {
+      const indexes = await collection(name).listIndexes().toArray();
+      expect(indexes).toContainEqual(expect.objectContaining({ key: { productId: 1 }, unique: true }));
+    }
+  });
+
+  it('refuses an id that is a query operator before it reaches a filter, and changes nothing', async () => {
+    const [product, order] = [aProductId(), anOrderId()];
+    await inventory.restock(product, 5);
+    await inventory.reserve(order, [{ productId: product, quantity: 5 }]);
+    const operator = { $ne: 'nobody' } as unknown as string;
+
+    await expect(inventory.release(operator)).rejects.toMatchObject({ code: 'VALIDATION.INVALID_FIELD' });
+    await expect(inventory.stockOf(operator)).rejects.toMatchObject({ code: 'VALIDATION.INVALID_FIELD' });
+    expect(await inventory.stockOf(product)).toMatchObject({ available: 0, reserved: 5 });
+  });
+
+  it('stores ids with dollars and dots as plain values', async () => {
+    const [product, order] = [`${aProductId()}.$gt`, `${anOrderId()}.$where`];
+    await inventory.restock(product, 2);
+    await inventory.reserve(order, [{ productId: product, quantity: 2 }]);
+    await inventory.release(order);
+    expect(await inventory.reservationsOf(order)).toEqual([
+      { orderId: order, productId: product, quantity: 2, status: 'RELEASED' },
+    ]);
+  });
+
+  it('takes over the lock of a writer that died, once its lease has run out', async () => {
+    const product = aProductId();
+    await collection(PRODUCT_LOCKS).insertOne({ productId: product, expiresAt: new Date(Date.now() - 1) });
+    expect(await inventory.restock(product, 1)).toMatchObject({ available: 1 });
+    expect(await collection(PRODUCT_LOCKS).countDocuments({ productId: product })).toBe(0);
+  });
+
+  it('reports an unreachable server as a transient fault, which the saga retries', async () => {
+    const unreachable = new MikroORM(
+      mongoOrmConfig('mongodb://127.0.0.1:9/nowhere?serverSelectionTimeoutMS=200'),
+    );
+    const offline = new MongoInventory(unreachable);
+    try {
+      await expect(offline.stockOf(aProductId())).rejects.toBeInstanceOf(DependencyUnavailable);
+      await expect(
+        offline.reserve(anOrderId(), [{ productId: aProductId(), quantity: 1 }]),
+      ).rejects.toMatchObject({
+        code: 'TRANSIENT.DEPENDENCY_UNAVAILABLE',
+        dependency: 'mongodb',
+      });
+    } finally {
+      await unreachable.close(true);
+    }
+  });
+});
