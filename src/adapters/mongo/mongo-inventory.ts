@@ -23,12 +23,17 @@ import { reserveLine } from './reserve-line.js';
 // Every id is validated before it reaches a filter, so no input can smuggle a query operator in.
 // Call ensureInventoryIndexes(orm) once at start.
 export class MongoInventory implements Inventory {
-  private readonly products: Collection<ProductStockDocument>;
+  private readonly orm: MikroORM;
   private readonly locks: ProductLocks;
 
   constructor(orm: MikroORM) {
-    this.products = productsIn(orm);
+    this.orm = orm;
     this.locks = new ProductLocks(orm);
+  }
+
+  // Looked up at each use: the ORM replaces its client when it reconnects.
+  private get products(): Collection<ProductStockDocument> {
+    return productsIn(this.orm);
   }
 
   async reserve(orderId: string, lines: readonly StockLine[]): Promise<readonly Reservation[]> {

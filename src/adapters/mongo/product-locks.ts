@@ -9,6 +9,10 @@ export interface ProductLockDocument {
   readonly expiresAt: Date;
 }
 
+export function productLocksIn(orm: MikroORM): Collection<ProductLockDocument> {
+  return orm.em.getConnection().getCollection<ProductLockDocument>(PRODUCT_LOCKS);
+}
+
 // Far above the few round trips a holder needs; also how long a crashed holder keeps the product.
 const LEASE_MS = 10_000;
 const WAIT_MS = 10_000;
@@ -19,11 +23,11 @@ const WAIT_MS = 10_000;
 // document per product, taken by insert, lets one writer at a time change a product, across processes.
 // On MongoDB the conditional updates are enough on their own and the lock only costs two round trips.
 export class ProductLocks {
-  private readonly locks: Collection<ProductLockDocument>;
+  private readonly orm: MikroORM;
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(orm: MikroORM) {
-    this.locks = orm.em.getConnection().getCollection<ProductLockDocument>(PRODUCT_LOCKS);
+    this.orm = orm;
   }
 
   // Writers of one product in this process queue here, so that only writers of other processes poll.
@@ -37,6 +41,10 @@ export class ProductLocks {
       if (this.queues.get(productId) === tail) this.queues.delete(productId);
     });
     return mine;
+  }
+
+  private get locks(): Collection<ProductLockDocument> {
+    return productLocksIn(this.orm);
   }
 
   private async whileLocked<T>(productId: string, work: () => Promise<T>): Promise<T> {
