@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SagaWorld } from './support/saga-world.js';
+import { WorkerProcess } from './support/worker-process.js';
+
+// The saga over PostgreSQL, FerretDB, the gateway simulator and the Temporal dev server, run by the real
+// worker process; each test checks all three systems, not only the order.
+describe('order saga on the real stack', () => {
+  const world = new SagaWorld();
+  let worker: WorkerProcess;
+
+  beforeAll(async () => {
+    await world.resources.prepare();
+    worker = await WorkerProcess.start(world.config);
+  });
+
+  afterAll(async () => {
+    await worker?.kill('SIGTERM');
+    await world.close();
+  });
+
+  async function place(lines: { productId: string; quantity: number }[], cardToken = 'tok_visa') {
+    const placed = await world.useCases.placeOrder.execute({ customerId: 'c-e2e', cardToken, lines });
+    const result = await world.sagaResult(placed.orderId);
+    const order = await world.useCases.getOrder.execute({ orderId: placed.orderId });
+    return { placed, result, order, ledger: await world.ledger(placed.orderId) };
+  }
+
+  it('confirms an order: stock committed, payment captured once', async () => {
+    const productId = await world.product(5, 1250);
+
+    const { placed, result, order, ledger } = await place([{ productId, quantity: 2 }]);
+
+    expect(result.status).toBe('CONFIRMED');
+    expect(order.status).toBe('CONFIRMED');
+    expect(placed.total).toEqual({ amount: 2500, currency: 'EUR' });
+    expect(await world.useCases.getProductStock.execute({ productId })).toMatchObject({
+      available: 3,
+      reserved: 0,
+      committed: 2,
+    });
+    expect(ledger).toMatchObject({ authorized: 2500, captured: 2500, refunded: 0, netCharged: 2500 });
+  });
+
+  it('cancels an order with too little stock: nothing held, nothing charged', async () => {
+    const plenty = await world.product(10);
+    const scarce = await world.product(1);
+
+    const { result, order, ledger } = await place([
+      { productId: plenty, quantity: 2 },
+      { productId: scarce, quantity: 3 },
+    ]);
+
+    expect(result).toMatchObject({
+      status: 'CANCELLED',
+      code: 'STOCK.INSUFFICIENT',
+      failedStep: 'reserveStock',
+    });
+    expect(order).toMatchObject({ status: 'CANCELLED', failure: { code: 'STOCK.INSUFFICIENT' } });
+    for (const [productId, stocked] of [
+      [plenty, 10],
+      [scarce, 1],
+    ] as const) {
+      expect(await world.useCases.getProductStock.execute({ productId })).toMatchObject({
+        available: stocked,
+        reserved: 0,
+        committed: 0,
+      });
+    }
+    expect(ledger).toMatchObject({ authorized: 0, netCharged: 0 });
+  });
+
+  it('cancels an order whose card is declined: stock released, no net charge', async () => {
+    const productId = await world.product(4);
+
+    const { result, order, ledger } = await place([{ productId, quantity: 1 }], 'tok_decline');
+
+    expect(result).toMatchObject({
+      status: 'CANCELLED',
+      code: 'PAYMENT.DECLINED',
+      failedStep: 'authorizePayment',
+    });
+    expect(order).toMatchObject({ status: 'CANCELLED', failure: { code: 'PAYMENT.DECLINED' } });
+    expect(await world.useCases.getProductStock.execute({ productId })).toMatchObject({
+      available: 4,
+      reserved: 0,
+      committed: 0,
+    });
+    expect(ledger.netCharged).toBe(0);
+  });
+
+  it('confirms an order whose gateway fails twice then succeeds, charging once', async () => {
+    const productId = await world.product(3, 999);
+
+    const { result, order, ledger } = await place([{ productId, quantity: 1 }], 'tok_fail_2_then_approve');
+
+    expect(result.status).toBe('CONFIRMED');
+    expect(order.status).toBe('CONFIRMED');
+    expect(ledger).toMatchObject({ authorized: 999, captured: 999, netCharged: 999 });
+    expect(await world.useCases.getProductStock.execute({ productId })).toMatchObject({
+      available: 2,
+      committed: 1,
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import type { Client } from '@temporalio/client';
+import { type SagaResult, sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
+import type { UseCases } from '../../../src/application/use-cases.js';
+import type { Config } from '../../../src/bootstrap/config.js';
+import { createContainer, type Resources, tokens } from '../../../src/bootstrap/container.js';
+import { testConfig, uniqueName } from '../../support/settings.js';
+
+export interface LedgerSummary {
+  readonly authorized: number;
+  readonly captured: number;
+  readonly voided: number;
+  readonly refunded: number;
+  readonly netCharged: number;
+}
+
+const nothing: LedgerSummary = { authorized: 0, captured: 0, voided: 0, refunded: 0, netCharged: 0 };
+
+// The real stack seen from a test: the service's own composition root over the test databases, a task
+// queue of the test's own (so no other worker takes its sagas), and the simulator's ledger.
+export class SagaWorld {
+  readonly config: Config;
+  readonly resources: Resources;
+
+  constructor() {
+    this.config = { ...testConfig(), temporalTaskQueue: uniqueName('e2e') };
+    this.resources = createContainer(this.config);
+  }
+
+  get useCases(): UseCases {
+    return this.resources.useCases;
+  }
+
+  get temporal(): Client {
+    return this.resources.container.resolve<Client>(tokens.temporalClient);
+  }
+
+  async product(stock: number, unitPrice = 1250): Promise<string> {
+    const id = uniqueName('p');
+    const price = { amount: unitPrice, currency: 'EUR' };
+    await this.useCases.registerProduct.execute({ id, name: `Test ${id}`, unitPrice: price });
+    if (stock > 0) await this.useCases.restockProduct.execute({ productId: id, quantity: stock });
+    return id;
+  }
+
+  sagaResult(orderId: string): Promise<SagaResult> {
+    return this.temporal.workflow.getHandle(sagaIdOf(orderId)).result();
+  }
+
+  async ledger(orderId: string): Promise<LedgerSummary> {
+    const url = new URL('/v1/ledger/summary', this.config.paymentGatewayUrl);
+    url.searchParams.set('orderId', orderId);
+    const answer = await fetch(url);
+    if (!answer.ok) throw new Error(`ledger summary: HTTP ${answer.status}`);
+    const body = (await answer.json()) as { byCurrency: Record<string, LedgerSummary> };
+    return body.byCurrency.EUR ?? nothing;
+  }
+
+  async close(): Promise<void> {
+    await this.resources.close();
+  }
+}

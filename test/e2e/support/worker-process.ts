@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../../../src/bootstrap/config.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+// The saga worker as a real process (src/bootstrap/worker.ts), so a test can kill it like an outage would.
+export class WorkerProcess {
+  private output = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stdout?.on('data', (chunk: Buffer) => this.collect(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => this.collect(chunk));
+  }
+
+  static async start(config: Config, env: Record<string, string> = {}): Promise<WorkerProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bootstrap/worker.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: config.databaseUrl,
+        MONGODB_URL: config.mongodbUrl,
+        TEMPORAL_ADDRESS: config.temporalAddress,
+        TEMPORAL_NAMESPACE: config.temporalNamespace,
+        TEMPORAL_TASK_QUEUE: config.temporalTaskQueue,
+        PAYMENT_GATEWAY_URL: config.paymentGatewayUrl,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const worker = new WorkerProcess(child);
+    await worker.waitFor(/state: 'RUNNING'|"state":"RUNNING"|state: "RUNNING"/, 60_000);
+    return worker;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  kill(signal: NodeJS.Signals): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve(this.child.exitCode);
+      else this.child.once('exit', (code) => resolve(code));
+    });
+    this.child.kill(signal);
+    return exited;
+  }
+
+  private collect(chunk: Buffer): void {
+    this.output += chunk.toString();
+  }
+
+  private async waitFor(pattern: RegExp, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.output)) {
+      if (this.child.exitCode !== null)
+        throw new Error(`worker exited (${this.child.exitCode}):\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`worker not running after ${timeoutMs} ms:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
