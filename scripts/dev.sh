@@ -1,15 +1,51 @@
 #!/usr/bin/env bash
-# `npm start`: the whole thing on one machine. Provisions Node 24 and the npm dependencies when missing,
-# brings the local stack up (idempotent), then runs the API in the foreground until Ctrl-C.
-# The stack keeps running afterwards; `npm run stack:down` stops it.
+# `npm start`: the whole service on one machine. Provisions Node 24 and the npm dependencies when missing,
+# brings the local stack up (PostgreSQL, FerretDB, Temporal, the payment simulator; migrations applied),
+# seeds the demo catalogue, then runs the saga worker and the API until Ctrl-C, which stops what this
+# run started (the stack too, unless it was already running before).
 set -euo pipefail
 SCRIPT_NAME=start
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 
 ensure_node
 ensure_deps
-bash "$ROOT_DIR/scripts/stack.sh" up
-
 cd "$ROOT_DIR"
-say "starting the API on http://${HOST:-127.0.0.1}:${PORT:-3000} (Ctrl-C stops it)"
-exec node --env-file-if-exists=.env --import tsx src/bootstrap/api.ts
+
+stack_was_up=false
+bash scripts/stack.sh status >/dev/null 2>&1 && stack_was_up=true
+bash scripts/stack.sh up
+
+children=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "stopping the API and the worker"
+  for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait "${children[@]}" 2>/dev/null || true
+  if [ "$stack_was_up" = false ]; then bash scripts/stack.sh down; fi
+}
+trap stop_all INT TERM EXIT
+
+if [ -f src/bootstrap/seed.ts ]; then
+  node --env-file-if-exists=.env --import tsx src/bootstrap/seed.ts
+fi
+
+node --env-file-if-exists=.env --import tsx src/bootstrap/worker.ts &
+children+=($!)
+node --env-file-if-exists=.env --import tsx src/bootstrap/api.ts &
+children+=($!)
+
+api="http://${HOST:-127.0.0.1}:${PORT:-3000}"
+for _ in $(seq 1 60); do
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+    "$api/health/live" 2>/dev/null && break
+  sleep 0.5
+done
+cat >&2 <<URLS
+
+  order-saga is running (Ctrl-C stops it)
+    API          $api
+    Swagger UI   $api/docs
+    Temporal UI  http://127.0.0.1:${TEMPORAL_UI_PORT}
+
+URLS
+wait -n "${children[@]}"
