@@ -22,7 +22,7 @@ const temporalLevels: Record<string, LogLevel> = {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // The runtime turns SIGINT and SIGTERM into a graceful shutdown of the worker (see shutdownGraceTime).
+  // The runtime turns SIGINT and SIGTERM into a graceful shutdown of the worker.
   Runtime.install({ logger: new DefaultLogger(temporalLevels[config.logLevel] ?? 'INFO') });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   if (bundlePath !== undefined && !existsSync(bundlePath)) {
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
       taskQueue: config.temporalTaskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
       activities: createActivities(resources.useCases),
-      // On SIGTERM, activities in flight get this long to finish; after that they are cancelled and
-      // Temporal hands them to another worker when their timeout expires.
-      shutdownGraceTime: '20 seconds',
     });
+    // On SIGTERM the worker stops polling and waits for the activities in flight to finish (they are
+    // short and do not heartbeat); a worker killed outright leaves them to Temporal, which retries them
+    // on another worker when their start-to-close timeout expires.
     await worker.run();
   } finally {
     await connection.close();

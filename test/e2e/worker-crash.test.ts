@@ -6,7 +6,7 @@ import { WorkerProcess } from './support/worker-process.js';
 
 // A worker killed outright in the middle of a saga: Temporal hands the unfinished step to the next worker
 // once its timeout expires, and idempotency keys make sure nothing is done twice.
-describe('a worker killed with SIGKILL in the middle of a saga', () => {
+describe('a worker stopped in the middle of a saga', () => {
   const world = new SagaWorld();
   const workers: WorkerProcess[] = [];
 
@@ -19,7 +19,7 @@ describe('a worker killed with SIGKILL in the middle of a saga', () => {
     await world.close();
   });
 
-  it('leaves the saga to a new worker, which finishes it without charging or reserving twice', async () => {
+  it('killed with SIGKILL, leaves the saga to a new worker, which finishes it without charging or reserving twice', async () => {
     const productId = await world.product(5, 700);
     workers.push(await WorkerProcess.start(world.config));
 
@@ -55,6 +55,37 @@ describe('a worker killed with SIGKILL in the middle of a saga', () => {
     });
     expect(await world.useCases.getOrder.execute({ orderId: placed.orderId })).toMatchObject({
       status: 'CONFIRMED',
+    });
+  });
+
+  it('lets a worker stopped with SIGTERM finish its step in flight before it exits', async () => {
+    const productId = await world.product(5, 300);
+    const first = await WorkerProcess.start(world.config);
+    workers.push(first);
+    const placed = await world.useCases.placeOrder.execute({
+      customerId: 'c-drain',
+      cardToken: 'tok_slow',
+      lines: [{ productId, quantity: 1 }],
+    });
+    const handle = world.temporal.workflow.getHandle(sagaIdOf(placed.orderId));
+    await waitUntil(async () => {
+      const progress = await handle.query(progressQuery);
+      return progress.steps.find((s) => s.step === 'authorizePayment')?.state === 'running';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(await first.kill('SIGTERM')).toBe(0);
+    workers.push(await WorkerProcess.start(world.config));
+    const result = await handle.result();
+
+    expect(result.status).toBe('CONFIRMED');
+    const progress = await handle.query(progressQuery);
+    // Finished by the first worker during its shutdown, not retried by the second.
+    expect(progress.steps.find((s) => s.step === 'authorizePayment')?.attempts).toBe(1);
+    expect(await world.ledger(placed.orderId)).toMatchObject({
+      authorized: 300,
+      captured: 300,
+      netCharged: 300,
     });
   });
 });
