@@ -14,6 +14,8 @@ import type { ProductCatalog } from './ports/product-catalog.js';
 import type { SagaStarter } from './ports/saga-starter.js';
 
 export interface PlaceOrderInput {
+  // Given when the caller must be able to place the same order again (an idempotency key); else new.
+  readonly orderId?: string;
   readonly customerId: string;
   readonly cardToken: string;
   readonly lines: readonly { readonly productId: string; readonly quantity: number }[];
@@ -45,7 +47,7 @@ export class PlaceOrder {
     const cardToken = requireText(input.cardToken, 'cardToken', 200);
     const lines = await this.price(input.lines);
     const total = totalOf(lines);
-    const orderId = this.deps.ids.next();
+    const orderId = input.orderId === undefined ? this.deps.ids.next() : requireId(input.orderId, 'orderId');
     const { sagaId } = await this.deps.sagas.startOrderSaga({
       orderId,
       customerId,

@@ -1,0 +1,29 @@
+import { GetProduct } from './get-product.js';
+import { ListOrders } from './list-orders.js';
+import { PlaceOrderOnce } from './place-order-once.js';
+import type { IdempotencyKeys } from './ports/idempotency-keys.js';
+import type { SagaControl } from './ports/saga-control.js';
+import { RequestCancellation } from './request-cancellation.js';
+import { TrackOrder } from './track-order.js';
+import { createUseCases, type Ports } from './use-cases.js';
+
+export interface ApiPorts extends Ports {
+  readonly sagaControl: SagaControl;
+  readonly idempotencyKeys: IdempotencyKeys;
+}
+
+export type ApiUseCases = ReturnType<typeof createApiUseCases>;
+
+// What the HTTP API drives: the saga's use-cases plus those only a client needs (reading progress,
+// cancelling, listing, idempotent placing). Kept apart so the worker needs no saga control.
+export function createApiUseCases(ports: ApiPorts) {
+  const useCases = createUseCases(ports);
+  return {
+    ...useCases,
+    placeOrderOnce: new PlaceOrderOnce({ ...ports, placeOrder: useCases.placeOrder }),
+    trackOrder: new TrackOrder(ports),
+    listOrders: new ListOrders(ports),
+    requestCancellation: new RequestCancellation(ports),
+    getProduct: new GetProduct(ports),
+  };
+}

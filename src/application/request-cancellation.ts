@@ -1,0 +1,36 @@
+import { OrderNotCancellable, OrderNotFound } from '../domain/order/order-errors.js';
+import { requireText } from '../domain/shared/require.js';
+import type { OrderRepository } from './ports/order-repository.js';
+import type { SagaControl } from './ports/saga-control.js';
+
+interface Dependencies {
+  readonly orders: OrderRepository;
+  readonly sagaControl: SagaControl;
+}
+
+export const DEFAULT_CANCEL_REASON = 'cancelled at the customer’s request';
+
+// Asks an order's saga to stop and undo what it did. The saga decides whether it is too late (it has
+// begun taking the money, or is over): only it knows for sure, the stored status may lag behind it.
+export class RequestCancellation {
+  private readonly deps: Dependencies;
+
+  constructor(deps: Dependencies) {
+    this.deps = deps;
+  }
+
+  async execute(input: { orderId: string; reason?: string }): Promise<{ orderId: string }> {
+    const reason = requireText(input.reason ?? DEFAULT_CANCEL_REASON, 'reason', 500);
+    const outcome = await this.deps.sagaControl.cancel(input.orderId, reason);
+    switch (outcome) {
+      case 'REQUESTED':
+        return { orderId: input.orderId };
+      case 'NO_SAGA':
+        throw new OrderNotFound(input.orderId);
+      case 'TOO_LATE': {
+        const order = await this.deps.orders.findById(input.orderId);
+        throw new OrderNotCancellable(input.orderId, order?.status ?? 'PENDING');
+      }
+    }
+  }
+}
