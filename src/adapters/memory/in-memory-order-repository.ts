@@ -1,4 +1,4 @@
-import type { OrderRepository } from '../../application/ports/order-repository.js';
+import type { OrderQuery, OrderRepository } from '../../application/ports/order-repository.js';
 import { ConcurrencyConflict } from '../../application/transient-fault.js';
 import { Order, type OrderSnapshot } from '../../domain/order/order.js';
 
@@ -21,4 +21,25 @@ export class InMemoryOrderRepository implements OrderRepository {
     this.rows.set(order.id, row);
     return Order.fromSnapshot(row);
   }
+
+  async list(query: OrderQuery): Promise<readonly Order[]> {
+    const { status, customerId, after } = query;
+    return [...this.rows.values()]
+      .filter((row) => status === undefined || row.status === status)
+      .filter((row) => customerId === undefined || row.customerId === customerId)
+      .filter((row) => after === undefined || compareNewestFirst(row, after) > 0)
+      .sort(compareNewestFirst)
+      .slice(0, query.limit)
+      .map((row) => Order.fromSnapshot(row));
+  }
+}
+
+// Newest first by creation time, then by id descending: the order PostgreSQL's index gives.
+function compareNewestFirst(
+  a: { createdAt: string | Date; id: string },
+  b: { createdAt: string | Date; id: string },
+): number {
+  const byTime = new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime();
+  if (byTime !== 0) return byTime;
+  return a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
 }

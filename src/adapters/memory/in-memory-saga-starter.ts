@@ -22,6 +22,10 @@ export class InMemorySagaStarter implements SagaStarter {
     return { sagaId };
   }
 
+  sagaOf(orderId: string): { readonly input: OrderSagaInput; readonly sagaId: string } | undefined {
+    return this.sagas.get(orderId);
+  }
+
   started(): readonly OrderSagaInput[] {
     return [...this.sagas.values()].map((saga) => saga.input);
   }

@@ -21,6 +21,12 @@ export const OrderRecord = defineEntity({
     version: p.integer(),
     lines: () => p.oneToMany(OrderLineRecord).mappedBy('order').orderBy({ position: 'asc' }),
   },
+  // The listing's filters, each in the listing's order (newest first), so a page is an index range scan.
+  indexes: [
+    { name: 'orders_customer_id_created_at_id_index', properties: ['customerId', 'createdAt', 'id'] },
+    { name: 'orders_status_created_at_id_index', properties: ['status', 'createdAt', 'id'] },
+    { name: 'orders_created_at_id_index', properties: ['createdAt', 'id'] },
+  ],
   checks: [
     { name: 'orders_total_amount_check', expression: 'total_amount >= 0' },
     // One domain value in two columns: both set or neither.

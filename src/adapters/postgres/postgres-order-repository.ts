@@ -1,5 +1,5 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { OrderRepository } from '../../application/ports/order-repository.js';
+import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/postgresql';
+import type { OrderQuery, OrderRepository } from '../../application/ports/order-repository.js';
 import { ConcurrencyConflict } from '../../application/transient-fault.js';
 import { Order } from '../../domain/order/order.js';
 import { OrderRecord } from './order.entity.js';
@@ -19,6 +19,31 @@ export class PostgresOrderRepository implements OrderRepository {
     return withPostgresFaults(async () => {
       const record = await this.orm.em.fork().findOne(OrderRecord, orderId, { populate: ['lines'] });
       return record === null ? null : fromOrderRecord(record);
+    });
+  }
+
+  list(query: OrderQuery): Promise<readonly Order[]> {
+    return withPostgresFaults(async () => {
+      const { status, customerId, after } = query;
+      const where: FilterQuery<OrderRecord> = {
+        ...(status === undefined ? {} : { status }),
+        ...(customerId === undefined ? {} : { customerId }),
+        // Strictly after the last order of the previous page, in (createdAt, id) descending order.
+        ...(after === undefined
+          ? {}
+          : {
+              $or: [
+                { createdAt: { $lt: after.createdAt } },
+                { createdAt: after.createdAt, id: { $lt: after.id } },
+              ],
+            }),
+      };
+      const records = await this.orm.em.fork().find(OrderRecord, where, {
+        populate: ['lines'],
+        orderBy: { createdAt: 'desc', id: 'desc' },
+        limit: query.limit,
+      });
+      return records.map(fromOrderRecord);
     });
   }
 

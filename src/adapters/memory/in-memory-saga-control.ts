@@ -1,0 +1,85 @@
+import type { Clock } from '../../application/ports/clock.js';
+import type {
+  CancellationOutcome,
+  SagaControl,
+  SagaProgress,
+  StartedSaga,
+} from '../../application/ports/saga-control.js';
+import type { InMemorySagaStarter } from './in-memory-saga-starter.js';
+
+const STEPS = [
+  'createOrder',
+  'reserveStock',
+  'authorizePayment',
+  'capturePayment',
+  'commitStock',
+  'confirmOrder',
+];
+
+// The sagas an InMemorySagaStarter started, seen through the SagaControl port. A started saga runs
+// until a test says otherwise (`finish`), and accepts cancellation while it runs, as the workflow does
+// before it starts capturing the payment.
+export class InMemorySagaControl implements SagaControl {
+  private readonly starter: InMemorySagaStarter;
+  private readonly clock: Clock;
+  private readonly startedAt = new Map<string, Date>();
+  private readonly progress = new Map<string, SagaProgress>();
+  private readonly cancellations = new Map<string, string>();
+
+  constructor(starter: InMemorySagaStarter, clock: Clock) {
+    this.starter = starter;
+    this.clock = clock;
+  }
+
+  async progressOf(orderId: string): Promise<SagaProgress | null> {
+    if (this.startedSagaNow(orderId) === null) return null;
+    return this.progress.get(orderId) ?? runningProgress();
+  }
+
+  async startedSagaOf(orderId: string): Promise<StartedSaga | null> {
+    return this.startedSagaNow(orderId);
+  }
+
+  async cancel(orderId: string, reason: string): Promise<CancellationOutcome> {
+    const progress = await this.progressOf(orderId);
+    if (progress === null) return 'NO_SAGA';
+    if (progress.phase !== 'RUNNING') return 'TOO_LATE';
+    this.cancellations.set(orderId, reason);
+    return 'REQUESTED';
+  }
+
+  // Sets what the saga reports from now on, e.g. a phase in which it no longer accepts cancellation.
+  report(orderId: string, progress: SagaProgress): void {
+    this.progress.set(orderId, progress);
+  }
+
+  cancellationRequested(orderId: string): string | undefined {
+    return this.cancellations.get(orderId);
+  }
+
+  private startedSagaNow(orderId: string): StartedSaga | null {
+    const saga = this.starter.sagaOf(orderId);
+    if (saga === undefined) return null;
+    // The starter does not keep times: the first time a saga is looked at stands for its start.
+    const startedAt = this.startedAt.get(orderId) ?? this.clock.now();
+    this.startedAt.set(orderId, startedAt);
+    return { ...saga, startedAt };
+  }
+}
+
+function runningProgress(): SagaProgress {
+  return {
+    phase: 'RUNNING',
+    failure: null,
+    steps: STEPS.map((step) => ({
+      step,
+      state: 'pending',
+      attempts: 0,
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+      externalIds: {},
+    })),
+    compensations: [],
+  };
+}

@@ -1,0 +1,101 @@
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  defaultPayloadConverter,
+  fromPayloadsAtIndex,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
+import type {
+  CancellationOutcome,
+  SagaControl,
+  SagaProgress,
+  StartedSaga,
+} from '../../application/ports/saga-control.js';
+import type { OrderSagaInput } from '../../application/ports/saga-starter.js';
+import { DependencyUnavailable } from '../../application/transient-fault.js';
+import { cancelUpdate, progressQuery } from './workflows/order-saga.workflow.js';
+import { sagaIdOf } from './workflows/saga-progress.js';
+
+// Reads and cancels order sagas on Temporal. Every call has a deadline: a query or an update is
+// answered by a worker, and with no worker running it would otherwise wait for one indefinitely.
+export class TemporalSagaControl implements SagaControl {
+  private readonly client: Client;
+  private readonly timeoutMs: number;
+
+  constructor(client: Client, options: { timeoutMs: number }) {
+    this.client = client;
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  async progressOf(orderId: string): Promise<SagaProgress | null> {
+    try {
+      return await this.withinDeadline(() => this.handle(orderId).query(progressQuery));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw unavailable(error);
+    }
+  }
+
+  // The input is the first event of the saga's history; only read while the order is not stored yet,
+  // when that history is a handful of events.
+  async startedSagaOf(orderId: string): Promise<StartedSaga | null> {
+    try {
+      const history = await this.withinDeadline(() => this.handle(orderId).fetchHistory());
+      const [first] = history.events ?? [];
+      const started = first?.workflowExecutionStartedEventAttributes;
+      if (first === undefined || started === null || started === undefined) return null;
+      const input = fromPayloadsAtIndex<OrderSagaInput>(defaultPayloadConverter, 0, started.input?.payloads);
+      const seconds = Number(first.eventTime?.seconds ?? 0);
+      const startedAt = new Date(seconds * 1000 + Math.floor((first.eventTime?.nanos ?? 0) / 1e6));
+      return { sagaId: sagaIdOf(orderId), input, startedAt };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw unavailable(error);
+    }
+  }
+
+  async cancel(orderId: string, reason: string): Promise<CancellationOutcome> {
+    try {
+      await this.withinDeadline(() =>
+        this.handle(orderId).executeUpdate(cancelUpdate, { args: [{ reason }] }),
+      );
+      return 'REQUESTED';
+    } catch (error) {
+      if (refusedAsTooLate(error)) return 'TOO_LATE';
+      // Temporal answers an update to a closed workflow as if it did not exist: tell the two apart.
+      if (error instanceof WorkflowNotFoundError)
+        return (await this.exists(orderId)) ? 'TOO_LATE' : 'NO_SAGA';
+      throw unavailable(error);
+    }
+  }
+
+  private async exists(orderId: string): Promise<boolean> {
+    try {
+      await this.withinDeadline(() => this.handle(orderId).describe());
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw unavailable(error);
+    }
+  }
+
+  private handle(orderId: string) {
+    return this.client.workflow.getHandle(sagaIdOf(orderId));
+  }
+
+  private withinDeadline<T>(call: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.timeoutMs, call);
+  }
+}
+
+function refusedAsTooLate(error: unknown): boolean {
+  return (
+    error instanceof WorkflowUpdateFailedError &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === 'ORDER.NOT_CANCELLABLE'
+  );
+}
+
+function unavailable(error: unknown): DependencyUnavailable {
+  return new DependencyUnavailable('Temporal', { cause: error });
+}
