@@ -1,12 +1,19 @@
 import { buildApp } from '../adapters/http/app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createContainer } from './container.js';
+import type { ApiUseCases } from '../application/api-use-cases.js';
+import { ConfigError, loadConfig, requireAdminApiKey } from './config.js';
+import { createContainer, tokens } from './container.js';
 
 // The API process: `npm run start:api` (the dev run starts it for you).
 async function main(): Promise<void> {
   const config = loadConfig();
+  const adminApiKey = requireAdminApiKey(config);
   const resources = createContainer(config);
-  const app = await buildApp({ logLevel: config.logLevel, dependencies: resources.dependencyChecks });
+  const app = await buildApp({
+    logger: { level: config.logLevel },
+    useCases: resources.container.resolve<ApiUseCases>(tokens.apiUseCases),
+    dependencies: resources.dependencyChecks,
+    adminApiKey,
+  });
   // The API starts while a database is down and says so at /health/ready; it does not wait for it.
   await resources
     .prepare()
@@ -16,6 +23,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // close() stops accepting connections and waits for requests in flight before the pools close.
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
     await resources.close();

@@ -12,6 +12,10 @@ export interface Config {
   readonly temporalTaskQueue: string;
   readonly paymentGatewayUrl: string;
   readonly paymentGatewayTimeoutMs: number;
+  // How long the API waits for Temporal to answer a saga query or cancellation before a 503.
+  readonly temporalCallTimeoutMs: number;
+  // The key catalogue writes need; null when unset (only the API requires it, see requireAdminApiKey).
+  readonly adminApiKey: string | null;
 }
 
 export const defaults = {
@@ -25,6 +29,9 @@ export const defaults = {
   TEMPORAL_TASK_QUEUE: 'order-saga',
   PAYMENT_GATEWAY_URL: 'http://127.0.0.1:4010',
   PAYMENT_GATEWAY_TIMEOUT_MS: '10000',
+  TEMPORAL_CALL_TIMEOUT_MS: '5000',
+  // No default key: a guessable one would open the catalogue to anyone who read this file.
+  ADMIN_API_KEY: '',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -74,6 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!/^[\w.-]+:\d{1,5}$/.test(value)) problems.push(`${name} must be host:port, got ${value}`);
     return value;
   };
+  const secret = (name: Name): string | null => {
+    const value = read(name);
+    if (value === '') return null;
+    if (value.length < 16 || /\s/.test(value)) {
+      problems.push(`${name} must be at least 16 characters without spaces`);
+    }
+    return value;
+  };
   const oneOf = (name: Name, allowed: readonly string[]): string => {
     const value = read(name);
     if (!allowed.includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')}, got ${value}`);
@@ -91,7 +106,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalTaskQueue: read('TEMPORAL_TASK_QUEUE'),
     paymentGatewayUrl: url('PAYMENT_GATEWAY_URL', ['http:', 'https:']),
     paymentGatewayTimeoutMs: positiveInteger('PAYMENT_GATEWAY_TIMEOUT_MS'),
+    temporalCallTimeoutMs: positiveInteger('TEMPORAL_CALL_TIMEOUT_MS'),
+    adminApiKey: secret('ADMIN_API_KEY'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+// The API cannot guard the catalogue without a key, so it refuses to start without one; the worker,
+// which has no catalogue routes, does not need it.
+export function requireAdminApiKey(config: Config): string {
+  if (config.adminApiKey === null) {
+    throw new ConfigError([
+      'ADMIN_API_KEY is required by the API (at least 16 characters), e.g. `openssl rand -hex 24`',
+    ]);
+  }
+  return config.adminApiKey;
 }

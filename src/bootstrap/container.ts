@@ -8,21 +8,26 @@ import { MongoInventory } from '../adapters/mongo/mongo-inventory.js';
 import { mongoOrmConfig } from '../adapters/mongo/orm-config.js';
 import { HttpPaymentGateway } from '../adapters/payment/http-payment-gateway.js';
 import { postgresOrmConfig } from '../adapters/postgres/orm-config.js';
+import { PostgresIdempotencyKeys } from '../adapters/postgres/postgres-idempotency-keys.js';
 import { PostgresOrderRepository } from '../adapters/postgres/postgres-order-repository.js';
 import { PostgresPaymentRepository } from '../adapters/postgres/postgres-payment-repository.js';
 import { PostgresProductCatalog } from '../adapters/postgres/postgres-product-catalog.js';
 import { SystemClock } from '../adapters/system/system-clock.js';
 import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
+import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
+import { type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
+import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
 import type { Inventory } from '../application/ports/inventory.js';
 import type { OrderRepository } from '../application/ports/order-repository.js';
 import type { PaymentGateway } from '../application/ports/payment-gateway.js';
 import type { PaymentRepository } from '../application/ports/payment-repository.js';
 import type { ProductCatalog } from '../application/ports/product-catalog.js';
+import type { SagaControl } from '../application/ports/saga-control.js';
 import type { SagaStarter } from '../application/ports/saga-starter.js';
-import { createUseCases, type UseCases } from '../application/use-cases.js';
+import { createUseCases, type Ports, type UseCases } from '../application/use-cases.js';
 import type { Config } from './config.js';
 import { type DependencyCheck, dependencyChecks } from './dependency-checks.js';
 
@@ -40,7 +45,10 @@ export const tokens = {
   sagas: Symbol('SagaStarter'),
   clock: Symbol('Clock'),
   ids: Symbol('IdGenerator'),
+  sagaControl: Symbol('SagaControl'),
+  idempotencyKeys: Symbol('IdempotencyKeys'),
   useCases: Symbol('UseCases'),
+  apiUseCases: Symbol('ApiUseCases'),
   dependencyChecks: Symbol('DependencyChecks'),
 } as const;
 
@@ -80,18 +88,29 @@ export function createContainer(config: Config): Resources {
       }),
   );
   single<SagaStarter>(tokens.sagas, () => new TemporalSagaStarter(client, config.temporalTaskQueue));
+  single<SagaControl>(
+    tokens.sagaControl,
+    () => new TemporalSagaControl(client, { timeoutMs: config.temporalCallTimeoutMs }),
+  );
+  single<IdempotencyKeys>(tokens.idempotencyKeys, () => new PostgresIdempotencyKeys(postgres));
   single<Clock>(tokens.clock, () => new SystemClock());
   single<IdGenerator>(tokens.ids, () => new UuidIdGenerator());
-  single<UseCases>(tokens.useCases, (c) =>
-    createUseCases({
-      orders: c.resolve(tokens.orders),
-      payments: c.resolve(tokens.payments),
-      catalog: c.resolve(tokens.catalog),
-      inventory: c.resolve(tokens.inventory),
-      gateway: c.resolve(tokens.gateway),
-      sagas: c.resolve(tokens.sagas),
-      clock: c.resolve(tokens.clock),
-      ids: c.resolve(tokens.ids),
+  const ports = (c: DependencyContainer): Ports => ({
+    orders: c.resolve(tokens.orders),
+    payments: c.resolve(tokens.payments),
+    catalog: c.resolve(tokens.catalog),
+    inventory: c.resolve(tokens.inventory),
+    gateway: c.resolve(tokens.gateway),
+    sagas: c.resolve(tokens.sagas),
+    clock: c.resolve(tokens.clock),
+    ids: c.resolve(tokens.ids),
+  });
+  single<UseCases>(tokens.useCases, (c) => createUseCases(ports(c)));
+  single<ApiUseCases>(tokens.apiUseCases, (c) =>
+    createApiUseCases({
+      ...ports(c),
+      sagaControl: c.resolve(tokens.sagaControl),
+      idempotencyKeys: c.resolve(tokens.idempotencyKeys),
     }),
   );
   single<DependencyCheck[]>(tokens.dependencyChecks, () => dependencyChecks(postgres, mongo, connection));

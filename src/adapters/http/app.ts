@@ -1,17 +1,47 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { type DependencyCheck, healthRoutes } from './health.routes.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ApiUseCases } from '../../application/api-use-cases.js';
+import { installErrorHandler } from './error-handler.js';
+import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
+import { registerOpenApi } from './openapi.js';
+import { orderRoutes } from './orders.routes.js';
+import { productRoutes } from './products.routes.js';
+import { MoneySchema } from './schemas/common.schema.js';
+import { sharedOrderSchemas } from './schemas/order.schema.js';
+import { ProblemSchema } from './schemas/problem.schema.js';
+import { sharedProductSchemas } from './schemas/product.schema.js';
+import { validatorCompiler } from './validator-compiler.js';
 
 export interface AppOptions {
-  readonly logLevel: string;
+  readonly logger: FastifyServerOptions['logger'];
+  readonly useCases: ApiUseCases;
   readonly dependencies: readonly DependencyCheck[];
+  readonly adminApiKey: string;
 }
+
+// An order of 100 lines with the longest ids is about 13 KiB.
+export const BODY_LIMIT = 32 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
-    bodyLimit: 64 * 1024,
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
-  });
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandler(app);
+  for (const schema of [
+    MoneySchema,
+    ProblemSchema,
+    ...sharedOrderSchemas,
+    ...sharedProductSchemas,
+    ...sharedHealthSchemas,
+  ]) {
+    app.addSchema(schema);
+  }
+  await registerOpenApi(app);
   await app.register(healthRoutes(options.dependencies));
+  await app.register(orderRoutes(options.useCases));
+  await app.register(productRoutes(options.useCases, options.adminApiKey));
   return app;
 }

@@ -1,4 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { StringEnum } from './schemas/common.schema.js';
+import { ref } from './schemas/ref.js';
 
 // A dependency the service cannot work without, checked for real on every readiness probe.
 export interface DependencyCheck {
@@ -27,21 +30,66 @@ async function runCheck(dependency: DependencyCheck, timeoutMs: number): Promise
   }
 }
 
-export function healthRoutes(dependencies: readonly DependencyCheck[], timeoutMs = 2000) {
-  return async (app: FastifyInstance) => {
-    app.get('/health/live', async () => ({ status: 'ok' }));
+const Readiness = Type.Object(
+  {
+    status: StringEnum(['ok', 'unavailable']),
+    checks: Type.Array(
+      Type.Object(
+        { name: Type.String({ examples: ['postgres'] }), status: StringEnum(['up', 'down']) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { $id: 'Readiness', additionalProperties: false, description: 'Each dependency, up or down.' },
+);
 
-    app.get('/health/ready', async (request, reply) => {
-      const checks = await Promise.all(dependencies.map((dependency) => runCheck(dependency, timeoutMs)));
-      const down = checks.filter((check) => check.status === 'down');
-      for (const check of down)
-        request.log.warn({ dependency: check.name, error: check.error }, 'dependency down');
-      // The reason stays in the log; the response names what is down without internal messages.
-      reply.code(down.length === 0 ? 200 : 503);
-      return {
-        status: down.length === 0 ? 'ok' : 'unavailable',
-        checks: checks.map(({ name, status }) => ({ name, status })),
-      };
-    });
+export const sharedHealthSchemas = [Readiness];
+
+export function healthRoutes(
+  dependencies: readonly DependencyCheck[],
+  timeoutMs = 2000,
+): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/health/live',
+      {
+        schema: {
+          operationId: 'live',
+          tags: ['health'],
+          summary: 'The process is up',
+          response: { 200: Type.Object({ status: StringEnum(['ok']) }, { additionalProperties: false }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    const readiness = ref(Readiness);
+    app.get(
+      '/health/ready',
+      {
+        schema: {
+          operationId: 'ready',
+          tags: ['health'],
+          summary: 'PostgreSQL, MongoDB and Temporal answer',
+          description: 'Asks each for real; 503 names the ones that are down.',
+          response: {
+            200: { ...readiness, description: 'Everything is up.' },
+            503: { ...readiness, description: 'At least one dependency is down.' },
+          },
+        },
+      },
+      async (request, reply) => {
+        const checks = await Promise.all(dependencies.map((dependency) => runCheck(dependency, timeoutMs)));
+        const down = checks.filter((check) => check.status === 'down');
+        for (const check of down)
+          request.log.warn({ dependency: check.name, error: check.error }, 'dependency down');
+        // The reason stays in the log; the response names what is down without internal messages.
+        reply.code(down.length === 0 ? 200 : 503);
+        return {
+          status: down.length === 0 ? ('ok' as const) : ('unavailable' as const),
+          checks: checks.map(({ name, status }) => ({ name, status })),
+        };
+      },
+    );
   };
 }

@@ -1,0 +1,90 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { isApplicationError } from '../../application/application-error.js';
+import { DependencyUnavailable, isTransientFault } from '../../application/transient-fault.js';
+import { isDomainError } from '../../domain/shared/domain-error.js';
+import { ValidationError } from '../../domain/shared/validation-error.js';
+import { statusOf } from './error-status.js';
+import { sendProblem } from './problem.js';
+
+// Fastify's own refusals of a request, before any route runs, with a fixed sentence each: their
+// messages may quote what the client sent.
+const REQUEST_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'REQUEST.TOO_LARGE',
+    detail: 'The request body is too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Send the body as application/json',
+  },
+};
+
+// The one error handler: every failure leaves as application/problem+json with a stable code.
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation !== undefined) {
+      return sendProblem(request, reply, 400, {
+        code: 'VALIDATION.INVALID_FIELD',
+        detail: error.message,
+        field: fieldOf(error),
+      });
+    }
+    if (isDomainError(error) || isApplicationError(error)) {
+      return sendProblem(request, reply, statusOf(error.code), {
+        code: error.code,
+        detail: error.message,
+        ...(error instanceof ValidationError ? { field: error.field } : {}),
+      });
+    }
+    if (isTransientFault(error)) {
+      request.log.warn({ err: error }, 'dependency fault');
+      reply.header('retry-after', '1');
+      return sendProblem(request, reply, statusOf(error.code), {
+        code: error.code,
+        detail:
+          error instanceof DependencyUnavailable
+            ? `${error.dependency} is unavailable; try again shortly`
+            : 'The resource was changed concurrently; try again',
+      });
+    }
+    const known = REQUEST_ERRORS[error.code];
+    if (known !== undefined) return sendProblem(request, reply, known.status, known);
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(request, reply, error.statusCode, {
+        code: 'REQUEST.MALFORMED',
+        detail: 'The request could not be read; send a JSON body that matches the schema',
+      });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(request, reply, 500, { code: 'INTERNAL', detail: 'Something went wrong on our side' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, 404, {
+      code: 'ROUTE.NOT_FOUND',
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+}
+
+// 'lines[0].quantity' from Ajv's '/lines/0/quantity', naming the missing or unexpected key when the
+// error is about one.
+function fieldOf(error: FastifyError): string {
+  const [first] = error.validation ?? [];
+  if (first === undefined) return error.validationContext ?? 'body';
+  const path = first.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const params = first.params as { missingProperty?: string; additionalProperty?: string };
+  const key = params.missingProperty ?? params.additionalProperty;
+  if (key !== undefined) path.push(key);
+  const field = path.reduce(
+    (joined, part) =>
+      /^\d+$/.test(part) ? `${joined}[${part}]` : joined === '' ? part : `${joined}.${part}`,
+    '',
+  );
+  return field === '' ? (error.validationContext ?? 'body') : field;
+}

@@ -1,0 +1,162 @@
+import { Type } from '@sinclair/typebox';
+import { MAX_PAGE_SIZE } from '../../../application/list-orders.js';
+import { MAX_ORDER_LINES } from '../../../domain/order/order-line.js';
+import { ORDER_STATUSES } from '../../../domain/order/order-status.js';
+import {
+  CustomerId,
+  MoneySchema,
+  Nullable,
+  OrderId,
+  ProductId,
+  StringEnum,
+  Timestamp,
+} from './common.schema.js';
+import { ref } from './ref.js';
+import { SagaProgressSchema } from './saga-progress.schema.js';
+
+export const MAX_LINE_QUANTITY = 1_000;
+
+export const OrderStatusSchema = StringEnum(ORDER_STATUSES, {
+  description:
+    'PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.',
+});
+
+export const PlaceOrderBody = Type.Object(
+  {
+    customerId: CustomerId,
+    cardToken: Type.String({
+      pattern: '^[A-Za-z0-9_-]+$',
+      minLength: 1,
+      maxLength: 200,
+      description:
+        "The card gateway's token for the customer's card. With the simulator: tok_visa is approved, tok_decline is declined.",
+      examples: ['tok_visa'],
+    }),
+    lines: Type.Array(
+      Type.Object(
+        {
+          productId: ProductId,
+          quantity: Type.Integer({ minimum: 1, maximum: MAX_LINE_QUANTITY, examples: [1] }),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        maxItems: MAX_ORDER_LINES,
+        description: 'One line per product. Prices come from the catalogue.',
+      },
+    ),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      { customerId: 'customer-42', cardToken: 'tok_visa', lines: [{ productId: 'kb-ergo', quantity: 1 }] },
+    ],
+  },
+);
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+      minLength: 8,
+      maxLength: 100,
+      description:
+        'Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A UUID is a good key.',
+      examples: ['3f1c2a9e-6b1d-4e0a-9a57-0c9d1e2f3a4b'],
+    }),
+  ),
+});
+
+export const OrderAcceptedSchema = Type.Object(
+  {
+    orderId: OrderId,
+    sagaId: Type.String({
+      description: "The saga's workflow id in Temporal.",
+      examples: ['order-c0ffee00-0000-4000-8000-000000000001'],
+    }),
+    status: StringEnum(['PENDING']),
+    total: ref(MoneySchema),
+  },
+  { $id: 'OrderAccepted', additionalProperties: false, description: 'The order is placed; its saga runs.' },
+);
+
+const orderProperties = {
+  id: OrderId,
+  customerId: CustomerId,
+  sagaId: Type.String(),
+  status: OrderStatusSchema,
+  lines: Type.Array(
+    Type.Object(
+      { productId: ProductId, quantity: Type.Integer({ minimum: 1 }), unitPrice: ref(MoneySchema) },
+      { additionalProperties: false },
+    ),
+  ),
+  total: ref(MoneySchema),
+  failure: Nullable(
+    Type.Object(
+      { code: Type.String({ examples: ['PAYMENT.DECLINED'] }), reason: Type.String() },
+      { additionalProperties: false, description: 'Why the order was cancelled.' },
+    ),
+  ),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+
+export const OrderSchema = Type.Object(orderProperties, {
+  $id: 'Order',
+  additionalProperties: false,
+  description: 'An order, priced when it was placed.',
+});
+
+export const OrderWithProgressSchema = Type.Object(
+  {
+    ...orderProperties,
+    progress: Nullable(ref(SagaProgressSchema)),
+  },
+  {
+    $id: 'OrderWithProgress',
+    additionalProperties: false,
+    description: "An order and its saga's progress (null when the saga cannot be asked just now).",
+  },
+);
+
+export const OrderPageSchema = Type.Object(
+  {
+    items: Type.Array(ref(OrderSchema)),
+    nextCursor: Nullable(
+      Type.String({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+    ),
+  },
+  { $id: 'OrderPage', additionalProperties: false },
+);
+
+export const ListOrdersQuery = Type.Object(
+  {
+    status: Type.Optional(OrderStatusSchema),
+    customerId: Type.Optional(CustomerId),
+    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength: 400 })),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderParams = Type.Object({ orderId: OrderId }, { additionalProperties: false });
+
+export const CancellationAcceptedSchema = Type.Object(
+  { orderId: OrderId, cancellation: StringEnum(['REQUESTED']) },
+  {
+    $id: 'CancellationAccepted',
+    additionalProperties: false,
+    description: 'The saga stops at its next step and undoes what it did; the order then becomes CANCELLED.',
+  },
+);
+
+export const sharedOrderSchemas = [
+  SagaProgressSchema,
+  OrderAcceptedSchema,
+  OrderSchema,
+  OrderWithProgressSchema,
+  OrderPageSchema,
+  CancellationAcceptedSchema,
+];

@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+import { MoneySchema, PriceInput, ProductId } from './common.schema.js';
+import { ref } from './ref.js';
+
+export const MAX_RESTOCK_QUANTITY = 1_000_000;
+
+export const ProductParams = Type.Object({ productId: ProductId }, { additionalProperties: false });
+
+export const RegisterProductBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, examples: ['Ergonomic keyboard'] }),
+    unitPrice: PriceInput,
+  },
+  { additionalProperties: false },
+);
+
+export const RestockBody = Type.Object(
+  {
+    quantity: Type.Integer({
+      minimum: 1,
+      maximum: MAX_RESTOCK_QUANTITY,
+      description: 'Units delivered, added to what is available. Not idempotent: two calls, two deliveries.',
+      examples: [25],
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const ProductSchema = Type.Object(
+  { id: ProductId, name: Type.String(), unitPrice: ref(MoneySchema) },
+  { $id: 'Product', additionalProperties: false },
+);
+
+export const StockLevelSchema = Type.Object(
+  {
+    productId: ProductId,
+    available: Type.Integer({ minimum: 0, description: 'On the shelf, free to reserve.' }),
+    reserved: Type.Integer({ minimum: 0, description: 'Held for orders whose saga is running.' }),
+    committed: Type.Integer({ minimum: 0, description: 'Gone with confirmed orders.' }),
+  },
+  { $id: 'StockLevel', additionalProperties: false },
+);
+
+export const sharedProductSchemas = [ProductSchema, StockLevelSchema];
