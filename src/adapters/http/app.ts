@@ -27,6 +27,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger,
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
+    // Above the ids' limit of 100, so that a long id gets the schema's 400 naming it, not a bare 414.
+    routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandler(app);
