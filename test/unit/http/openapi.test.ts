@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../../support/dependency-rule.js';
+import { createHttpWorld } from './http-world.js';
+
+const run = promisify(execFile);
+const committed = () => readFile(join(ROOT, 'openapi.yaml'), 'utf8');
+
+async function served(): Promise<Record<string, unknown>> {
+  const world = await createHttpWorld();
+  return (await world.app.inject({ url: '/openapi.json' })).json();
+}
+
+type Operation = { operationId?: string; tags?: string[]; summary?: string; responses: object };
+
+describe('the OpenAPI document', () => {
+  it('committed as openapi.yaml is what the server serves (else: npm run openapi:generate)', async () => {
+    expect(parse(await committed())).toEqual(await served());
+  });
+
+  it('validates as OpenAPI 3.1', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(parse(await committed()));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('gives every operation an id, a tag and a summary, and documents its errors as problems', async () => {
+    const document = (await served()) as { paths: Record<string, Record<string, Operation>> };
+    const operations = Object.values(document.paths).flatMap((path) => Object.values(path));
+    expect(operations.map((operation) => operation.operationId)).toEqual([
+      'live',
+      'ready',
+      'placeOrder',
+      'listOrders',
+      'getOrder',
+      'cancelOrder',
+      'registerProduct',
+      'getProduct',
+      'restockProduct',
+      'getProductStock',
+    ]);
+    for (const operation of operations) {
+      expect(operation.tags?.length, operation.operationId).toBe(1);
+      expect(operation.summary, operation.operationId).toBeTruthy();
+    }
+    expect(document.paths['/orders']?.post?.responses).toMatchObject({
+      409: { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    });
+  });
+
+  it('is what the SDK types were generated from (else: npm run sdk:generate)', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'sdk-')), 'schema.gen.ts');
+    const cli = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+    await run(process.execPath, [cli, join(ROOT, 'openapi.yaml'), '--output', out], { cwd: ROOT });
+    expect(await readFile(out, 'utf8')).toBe(await readFile(join(ROOT, 'src/sdk/schema.gen.ts'), 'utf8'));
+  });
+});
