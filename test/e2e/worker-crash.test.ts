@@ -19,23 +19,30 @@ describe('a worker stopped in the middle of a saga', () => {
     await world.close();
   });
 
-  it('killed with SIGKILL, leaves the saga to a new worker, which finishes it without charging or reserving twice', async () => {
-    const productId = await world.product(5, 700);
-    workers.push(await WorkerProcess.start(world.config));
-
-    // tok_slow keeps the gateway busy for two seconds: long enough to kill the worker mid-authorization.
+  // tok_slow keeps the gateway busy for two seconds: long enough to stop the worker mid-authorization.
+  async function placeOrderAuthorizingSlowly(productId: string, quantity: number) {
     const placed = await world.useCases.placeOrder.execute({
-      customerId: 'c-crash',
+      customerId: 'c-stopped-worker',
       cardToken: 'tok_slow',
-      lines: [{ productId, quantity: 2 }],
+      lines: [{ productId, quantity }],
     });
     const handle = world.temporal.workflow.getHandle(sagaIdOf(placed.orderId));
     await waitUntil(async () => {
       const progress = await handle.query(progressQuery);
       return progress.steps.find((s) => s.step === 'authorizePayment')?.state === 'running';
     });
+    // Let the request reach the simulator.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await workers[0]?.kill('SIGKILL');
+    return { placed, handle };
+  }
+
+  it('killed with SIGKILL, leaves the saga to a new worker, which finishes it without charging or reserving twice', async () => {
+    const productId = await world.product(5, 700);
+    const first = await WorkerProcess.start(world.config);
+    workers.push(first);
+
+    const { placed, handle } = await placeOrderAuthorizingSlowly(productId, 2);
+    await first.kill('SIGKILL');
 
     workers.push(await WorkerProcess.start(world.config));
     const result = await handle.result();
@@ -62,17 +69,8 @@ describe('a worker stopped in the middle of a saga', () => {
     const productId = await world.product(5, 300);
     const first = await WorkerProcess.start(world.config);
     workers.push(first);
-    const placed = await world.useCases.placeOrder.execute({
-      customerId: 'c-drain',
-      cardToken: 'tok_slow',
-      lines: [{ productId, quantity: 1 }],
-    });
-    const handle = world.temporal.workflow.getHandle(sagaIdOf(placed.orderId));
-    await waitUntil(async () => {
-      const progress = await handle.query(progressQuery);
-      return progress.steps.find((s) => s.step === 'authorizePayment')?.state === 'running';
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const { placed, handle } = await placeOrderAuthorizingSlowly(productId, 1);
 
     expect(await first.kill('SIGTERM')).toBe(0);
     workers.push(await WorkerProcess.start(world.config));

@@ -8,7 +8,7 @@ import {
 } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
-import { type ActivityName, type Behaviour, stubActivities } from './support/stub-activities.js';
+import { type ActivityName, type Behaviour, heldStep, stubActivities } from './support/stub-activities.js';
 
 const FORWARD: ActivityName[] = [
   'createPendingOrder',
@@ -115,15 +115,8 @@ describe('orderSaga on the time-skipping test server', () => {
       if (name === 'voidOrRefundPayment' && !gatewayBack) return { kind: 'fault' };
       return { kind: 'ok' };
     });
-    const taskQueue = saga.nextTaskQueue();
-    const input = sagaInput();
 
-    await saga.withWorker(taskQueue, stubs.activities, async () => {
-      const handle = await saga.env.client.workflow.start('orderSaga', {
-        taskQueue,
-        workflowId: sagaIdOf(input.orderId),
-        args: [input],
-      });
+    const result = await saga.withSaga(stubs.activities, async (handle) => {
       let progress = await handle.query(progressQuery);
       for (let i = 0; i < 200 && progress.phase !== 'COMPENSATION_FAILED'; i++) {
         await saga.env.sleep('1 minute');
@@ -140,13 +133,13 @@ describe('orderSaga on the time-skipping test server', () => {
 
       gatewayBack = true;
       await handle.executeUpdate(retryCompensationUpdate);
-      const result = await handle.result();
+      return handle.result();
+    });
 
-      expect(result).toMatchObject({
-        status: 'CANCELLED',
-        code: 'PAYMENT.REJECTED',
-        failedStep: 'capturePayment',
-      });
+    expect(result).toMatchObject({
+      status: 'CANCELLED',
+      code: 'PAYMENT.REJECTED',
+      failedStep: 'capturePayment',
     });
     const compensations = stubs.succeeded().filter((name) => !FORWARD.includes(name));
     expect(compensations).toEqual([
@@ -158,25 +151,13 @@ describe('orderSaga on the time-skipping test server', () => {
   });
 
   it('cancels an order in flight on request and compensates what was done', async () => {
-    let releaseReserve: () => void = () => undefined;
-    const reserveHeld = new Promise<void>((resolve) => {
-      releaseReserve = resolve;
-    });
-    const stubs = stubActivities((name) =>
-      name === 'reserveStock' ? { kind: 'wait', until: reserveHeld } : { kind: 'ok' },
-    );
-    const taskQueue = saga.nextTaskQueue();
-    const input = sagaInput();
+    const reserve = heldStep();
+    const stubs = stubActivities((name) => (name === 'reserveStock' ? reserve.behaviour : { kind: 'ok' }));
 
-    const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
-      const handle = await saga.env.client.workflow.start('orderSaga', {
-        taskQueue,
-        workflowId: sagaIdOf(input.orderId),
-        args: [input],
-      });
-      while (!stubs.calls.some((call) => call.name === 'createPendingOrder')) await sleepMs(20);
+    const result = await saga.withSaga(stubs.activities, async (handle) => {
+      await stubs.started('reserveStock');
       await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'customer changed their mind' }] });
-      releaseReserve();
+      reserve.release();
       return handle.result();
     });
 
@@ -185,35 +166,18 @@ describe('orderSaga on the time-skipping test server', () => {
   });
 
   it('refuses to cancel once the payment is being captured', async () => {
-    let releaseCapture: () => void = () => undefined;
-    const captureHeld = new Promise<void>((resolve) => {
-      releaseCapture = resolve;
-    });
-    const stubs = stubActivities((name) =>
-      name === 'capturePayment' ? { kind: 'wait', until: captureHeld } : { kind: 'ok' },
-    );
-    const taskQueue = saga.nextTaskQueue();
-    const input = sagaInput();
+    const capture = heldStep();
+    const stubs = stubActivities((name) => (name === 'capturePayment' ? capture.behaviour : { kind: 'ok' }));
 
-    const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
-      const handle = await saga.env.client.workflow.start('orderSaga', {
-        taskQueue,
-        workflowId: sagaIdOf(input.orderId),
-        args: [input],
-      });
-      while (!stubs.calls.some((call) => call.name === 'authorizePayment')) await sleepMs(20);
-      await sleepMs(200);
+    const result = await saga.withSaga(stubs.activities, async (handle) => {
+      await stubs.started('capturePayment');
       const refused = handle.executeUpdate(cancelUpdate, { args: [{}] });
       await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await expect(refused).rejects.toMatchObject({ cause: { type: 'ORDER.NOT_CANCELLABLE' } });
-      releaseCapture();
+      capture.release();
       return handle.result();
     });
 
     expect(result).toMatchObject({ status: 'CONFIRMED' });
   });
 });
-
-function sleepMs(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

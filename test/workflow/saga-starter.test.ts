@@ -2,7 +2,7 @@ import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
-import { stubActivities } from './support/stub-activities.js';
+import { heldStep, stubActivities } from './support/stub-activities.js';
 
 describe('TemporalSagaStarter', () => {
   let saga: SagaEnv;
@@ -16,13 +16,8 @@ describe('TemporalSagaStarter', () => {
   });
 
   it('starts an order once, however often it is asked, while running and after it finished', async () => {
-    let finish: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const stubs = stubActivities((name) =>
-      name === 'reserveStock' ? { kind: 'wait', until: held } : { kind: 'ok' },
-    );
+    const reserve = heldStep();
+    const stubs = stubActivities((name) => (name === 'reserveStock' ? reserve.behaviour : { kind: 'ok' }));
     const taskQueue = saga.nextTaskQueue();
     // A plain client: the time-skipping one would skip time on every call.
     const client = new Client({
@@ -38,7 +33,7 @@ describe('TemporalSagaStarter', () => {
       expect(second).toEqual(first);
       const runId = (await client.workflow.getHandle(first.sagaId).describe()).runId;
 
-      finish();
+      reserve.release();
       await client.workflow.getHandle(first.sagaId).result();
       const third = await starter.startOrderSaga(input);
 

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { SagaActivities } from '../../../src/adapters/temporal/activities.js';
+import type { orderSaga } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
+import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
 import { temporalTestServerPath } from '../../support/temporal.js';
 
@@ -41,6 +44,23 @@ export class SagaEnv {
       activities,
     });
     return worker.runUntil(run());
+  }
+
+  // Starts one saga on a worker of its own and hands its handle to the test while the worker runs.
+  async withSaga<T>(
+    activities: SagaActivities,
+    body: (handle: WorkflowHandle<typeof orderSaga>) => Promise<T>,
+  ): Promise<T> {
+    const taskQueue = this.nextTaskQueue();
+    const input = sagaInput();
+    return this.withWorker(taskQueue, activities, async () => {
+      const handle = await this.env.client.workflow.start<typeof orderSaga>('orderSaga', {
+        taskQueue,
+        workflowId: sagaIdOf(input.orderId),
+        args: [input],
+      });
+      return body(handle);
+    });
   }
 
   async teardown(): Promise<void> {

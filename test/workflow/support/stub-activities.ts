@@ -3,6 +3,15 @@ import type { SagaActivities } from '../../../src/adapters/temporal/activities.j
 
 export type ActivityName = keyof SagaActivities;
 
+// A step that does not answer until the test lets it go.
+export function heldStep(): { behaviour: Behaviour; release: () => void } {
+  let release: () => void = () => undefined;
+  const until = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { behaviour: { kind: 'wait', until }, release };
+}
+
 // How a stub answers one call: with a value, a business refusal, a transient fault, or not at all
 // (until the test lets it go or the activity times out).
 export type Behaviour =
@@ -41,10 +50,23 @@ export function stubActivities(
   behaviour: (name: ActivityName, attempt: number) => Behaviour = () => ({ kind: 'ok' }),
 ) {
   const calls: Call[] = [];
+  const starts = new Map<ActivityName, () => void>();
+  const startedPromises = new Map<ActivityName, Promise<void>>();
+  // Resolves once the activity has begun its first attempt.
+  const started = (name: ActivityName): Promise<void> => {
+    let promise = startedPromises.get(name);
+    if (promise === undefined) {
+      promise = new Promise<void>((resolve) => starts.set(name, resolve));
+      startedPromises.set(name, promise);
+    }
+    return promise;
+  };
   const stub =
     (name: ActivityName) =>
     async (input: { orderId: string }): Promise<{ value: unknown; attempt: number }> => {
       const attempt = Context.current().info.attempt;
+      void started(name);
+      starts.get(name)?.();
       const answer = behaviour(name, attempt);
       const record = (outcome: Call['outcome']) => calls.push({ name, input, attempt, outcome });
       if (answer.kind === 'hang') {
@@ -69,5 +91,5 @@ export function stubActivities(
     (Object.keys(answers) as ActivityName[]).map((name) => [name, stub(name)]),
   ) as unknown as SagaActivities;
   const succeeded = () => calls.filter((call) => call.outcome === 'ok').map((call) => call.name);
-  return { activities, calls, succeeded };
+  return { activities, calls, succeeded, started };
 }
