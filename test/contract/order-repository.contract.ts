@@ -105,5 +105,40 @@ export function orderRepositoryContract(name: string, start: () => Promise<Order
       expect(await conflictOf(orders.save(ghost.confirm(LATER)))).toBeInstanceOf(ConcurrencyConflict);
       expect(await orders.findById(ghost.id)).toBeNull();
     });
+
+    it('lists the orders matching the filters, newest first, and pages strictly after a position', async () => {
+      const customerId = uniqueName('lister');
+      const placed = async (minute: number, id: string) =>
+        orders.save(
+          Order.place({
+            ...aNewOrder(`${customerId}-${id}`),
+            customerId,
+            sagaId: `order-saga-${customerId}-${id}`,
+            lines: aNewOrder().lines,
+            at: new Date(PLACED_AT.getTime() + minute * 60_000),
+          }),
+        );
+      // b and c share their creation time: the id breaks the tie.
+      const [a, b, c, d] = [
+        await placed(0, 'a'),
+        await placed(1, 'b'),
+        await placed(1, 'c'),
+        await placed(2, 'd'),
+      ];
+      await orders.save(b.cancel(failure('out of stock'), LATER));
+      const ids = async (query: Parameters<OrderRepository['list']>[0]) =>
+        (await orders.list(query)).map((order) => order.id);
+
+      expect(await ids({ customerId, limit: 10 })).toEqual([d.id, c.id, b.id, a.id]);
+      expect(await ids({ customerId, status: 'PENDING', limit: 10 })).toEqual([d.id, c.id, a.id]);
+      expect(await ids({ customerId, status: 'CANCELLED', limit: 10 })).toEqual([b.id]);
+      expect(await ids({ customerId, limit: 2 })).toEqual([d.id, c.id]);
+      expect(await ids({ customerId, limit: 2, after: { createdAt: c.createdAt, id: c.id } })).toEqual([
+        b.id,
+        a.id,
+      ]);
+      const listed = await orders.list({ customerId, status: 'CANCELLED', limit: 1 });
+      expect(listed[0]?.toSnapshot()).toEqual((await orders.findById(b.id))?.toSnapshot());
+    });
   });
 }
