@@ -10,5 +10,6 @@ export function orderBody(order: OrderSnapshot) {
 
 export function progressBody(progress: SagaProgress | null) {
   if (progress === null) return null;
-  return { ...progress, steps: [...progress.steps], compensations: [...progress.compensations] };
+  const { phase, failure, steps, compensations } = progress;
+  return { phase, failure, steps: [...steps], compensations: [...compensations] };
 }

@@ -1,4 +1,4 @@
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   ApplicationFailure,
   defaultPayloadConverter,
@@ -29,9 +29,12 @@ export class TemporalSagaControl implements SagaControl {
 
   async progressOf(orderId: string): Promise<SagaProgress | null> {
     try {
-      return await this.withinDeadline(() => this.handle(orderId).query(progressQuery));
+      const progress = await this.withinDeadline(() => this.handle(orderId).query(progressQuery));
+      // The port's shape only: the workflow's record carries more (its order id) than clients are shown.
+      const { phase, failure, steps, compensations } = progress;
+      return { phase, failure, steps, compensations };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return null;
+      if (notFound(error)) return null;
       throw unavailable(error);
     }
   }
@@ -49,7 +52,7 @@ export class TemporalSagaControl implements SagaControl {
       const startedAt = new Date(seconds * 1000 + Math.floor((first.eventTime?.nanos ?? 0) / 1e6));
       return { sagaId: sagaIdOf(orderId), input, startedAt };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return null;
+      if (notFound(error)) return null;
       throw unavailable(error);
     }
   }
@@ -74,7 +77,7 @@ export class TemporalSagaControl implements SagaControl {
       await this.withinDeadline(() => this.handle(orderId).describe());
       return true;
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
+      if (notFound(error)) return false;
       throw unavailable(error);
     }
   }
@@ -87,6 +90,15 @@ export class TemporalSagaControl implements SagaControl {
     return this.client.withDeadline(Date.now() + this.timeoutMs, call);
   }
 }
+
+// Most calls report a missing workflow as WorkflowNotFoundError; fetching a history reports gRPC's NOT_FOUND.
+function notFound(error: unknown): boolean {
+  return (
+    error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)
+  );
+}
+
+const GRPC_NOT_FOUND = 5;
 
 function refusedAsTooLate(error: unknown): boolean {
   return (
