@@ -519,10 +519,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A UUID is a good key.
-                 * @example 3f1c2a9e-6b1d-4e0a-9a57-0c9d1e2f3a4b
-                 */
+                /** @description Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A fresh UUID per order is a good key. */
                 "idempotency-key"?: string;
             };
             path?: never;

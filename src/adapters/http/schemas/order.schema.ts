@@ -55,6 +55,7 @@ export const PlaceOrderBody = Type.Object(
   },
 );
 
+// No example on purpose: Swagger UI would fill it in, and every "Try it out" would share one key.
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({
@@ -62,8 +63,7 @@ export const IdempotencyHeaders = Type.Object({
       minLength: 8,
       maxLength: 100,
       description:
-        'Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A UUID is a good key.',
-      examples: ['3f1c2a9e-6b1d-4e0a-9a57-0c9d1e2f3a4b'],
+        'Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A fresh UUID per order is a good key.',
     }),
   ),
 });
