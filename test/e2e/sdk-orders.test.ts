@@ -38,7 +38,8 @@ describe('the SDK against the running service', () => {
 
   async function order(orderId: string): Promise<OrderWithProgress> {
     const { data, error } = await sdk.GET('/orders/{orderId}', { params: { path: { orderId } } });
-    if (data === undefined) throw new Error(`GET /orders/${orderId}: ${JSON.stringify(error)}\n${service.log.slice(-4000)}`);
+    if (data === undefined)
+      throw new Error(`GET /orders/${orderId}: ${JSON.stringify(error)}\n${service.log.slice(-4000)}`);
     return data;
   }
 
