@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ describe('Swagger UI', () => {
   let profile: string;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     service = await ApiService.start();
     // The product of POST /orders's example body, so that "Try it out" works as the page offers it.
     const sdk = createOrderSagaClient({ baseUrl: service.baseUrl, adminApiKey: E2E_ADMIN_KEY });
