@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { workflowInterceptorModules } from '../../src/adapters/temporal/tracing-interceptors.js';
 import { workflowsPath } from './support/saga-env.js';
 
 const dir = new URL('./histories/', import.meta.url);
@@ -17,6 +18,10 @@ describe('replay of recorded saga histories', async () => {
 
   it.each(files)('replays %s without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(await readFile(new URL(file, dir), 'utf8')));
-    await Worker.runReplayHistory({ workflowsPath }, history, file);
+    await Worker.runReplayHistory(
+      { workflowsPath, interceptors: { workflowModules: workflowInterceptorModules } },
+      history,
+      file,
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { OrderSagaInput, SagaStarter } from '../../application/ports/saga-s
 import { DependencyUnavailable } from '../../application/transient-fault.js';
 import type { orderSaga } from './workflows/order-saga.workflow.js';
 import { sagaIdOf } from './workflows/saga-progress.js';
+import { CUSTOMER_ID, ORDER_STATUS } from './workflows/search-attributes.js';
 
 // Starts an order's saga on Temporal. The workflow id is derived from the order id, so a second start
 // of the same order finds the first saga (running or finished) instead of starting another.
@@ -24,6 +25,11 @@ export class TemporalSagaStarter implements SagaStarter {
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // Set here rather than by the saga, so a saga no worker has picked up yet is findable too.
+        typedSearchAttributes: [
+          { key: ORDER_STATUS, value: 'RUNNING' },
+          { key: CUSTOMER_ID, value: input.customerId },
+        ],
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return { sagaId };

@@ -1,29 +1,63 @@
 // Records the saga's histories that the replay test holds the workflow code to. Run it when a change to
 // the workflow is meant to be incompatible (and then version the workflow instead of breaking running
-// sagas): `npx tsx test/workflow/histories/record-histories.ts`.
+// sagas): `npx tsx test/workflow/histories/record-histories.ts`. It overwrites <path>.json; histories
+// of older versions of the workflow stay as <path>.before-<change>.json, replayed all the same, until no
+// saga of that version can still be open (*.before-order-status.json: before the OrderStatus upserts).
 import { writeFile } from 'node:fs/promises';
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import {
+  progressQuery,
+  retryCompensationUpdate,
+} from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, stubActivities } from '../support/stub-activities.js';
 
-const paths: Record<string, (name: ActivityName) => Behaviour> = {
-  confirmed: () => ({ kind: 'ok' }),
-  'declined-compensated': (name) =>
-    name === 'authorizePayment' ? { kind: 'refuse', code: 'PAYMENT.DECLINED' } : { kind: 'ok' },
+interface SagaPath {
+  readonly behaviour: (name: ActivityName) => Behaviour;
+  // What the test does while the saga runs, beyond waiting for its end.
+  readonly drive?: (saga: SagaEnv, handle: WorkflowHandle, heal: () => void) => Promise<void>;
+}
+
+let healed = false;
+const paths: Record<string, SagaPath> = {
+  confirmed: { behaviour: () => ({ kind: 'ok' }) },
+  'declined-compensated': {
+    behaviour: (name) =>
+      name === 'authorizePayment' ? { kind: 'refuse', code: 'PAYMENT.DECLINED' } : { kind: 'ok' },
+  },
+  // The void keeps failing until the saga waits in COMPENSATION_FAILED; an operator's retry finishes it.
+  'compensation-failed-retried': {
+    behaviour: (name) => {
+      if (name === 'capturePayment') return { kind: 'refuse', code: 'PAYMENT.REJECTED' };
+      if (name === 'voidOrRefundPayment' && !healed) return { kind: 'fault' };
+      return { kind: 'ok' };
+    },
+    drive: async (saga, handle, heal) => {
+      while ((await handle.query(progressQuery)).phase !== 'COMPENSATION_FAILED') {
+        await saga.env.sleep('1 minute');
+      }
+      heal();
+      await handle.executeUpdate(retryCompensationUpdate);
+    },
+  },
 };
 
 const saga = await SagaEnv.start();
 try {
-  for (const [name, behaviour] of Object.entries(paths)) {
+  for (const [name, path] of Object.entries(paths)) {
     const taskQueue = saga.nextTaskQueue();
     const input = { ...sagaInput(), orderId: `history-${name}` };
-    const stubs = stubActivities(behaviour);
+    const stubs = stubActivities(path.behaviour);
     const history = await saga.withWorker(taskQueue, stubs.activities, async () => {
       const handle = await saga.env.client.workflow.start('orderSaga', {
         taskQueue,
         workflowId: sagaIdOf(input.orderId),
         args: [input],
+      });
+      await path.drive?.(saga, handle, () => {
+        healed = true;
       });
       await handle.result();
       return handle.fetchHistory();

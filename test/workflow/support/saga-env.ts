@@ -2,7 +2,17 @@ import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Registry } from 'prom-client';
+import { startTracing } from '../../../src/adapters/observability/tracing.js';
 import type { SagaActivities } from '../../../src/adapters/temporal/activities.js';
+import { SagaMetrics } from '../../../src/adapters/temporal/metrics/saga-metrics.js';
+import { sagaMetricsSinks } from '../../../src/adapters/temporal/metrics/saga-metrics-sinks.js';
+import { registerSearchAttributes } from '../../../src/adapters/temporal/search-attribute-check.js';
+import {
+  type SpanSink,
+  workerTracing,
+  workflowInterceptorModules,
+} from '../../../src/adapters/temporal/tracing-interceptors.js';
 import type { orderSaga } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
@@ -12,7 +22,16 @@ export const workflowsPath = fileURLToPath(
   new URL('../../../src/adapters/temporal/workflows/index.ts', import.meta.url),
 );
 
-// One time-skipping server and one workflow bundle per test file; a worker per test.
+// What a test may watch the saga through; by default its metrics go to a registry nobody reads and its
+// spans nowhere.
+export interface Observers {
+  readonly metrics?: SagaMetrics;
+  readonly spans?: SpanSink;
+}
+
+// One time-skipping server and one workflow bundle per test file; a worker per test. Workers run the
+// saga as production does: with the search attributes registered, the OpenTelemetry interceptors in
+// the bundle, and the saga's metric sinks.
 export class SagaEnv {
   private counter = 0;
 
@@ -26,8 +45,13 @@ export class SagaEnv {
       TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
       }),
-      bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+      bundleWorkflowCode({
+        workflowsPath,
+        workflowInterceptorModules,
+        logger: quietLogger,
+      }),
     ]);
+    await registerSearchAttributes(env.connection.operatorService, env.namespace ?? 'default');
     return new SagaEnv(env, bundle);
   }
 
@@ -36,12 +60,24 @@ export class SagaEnv {
     return `saga-test-${this.counter}`;
   }
 
-  async withWorker<T>(taskQueue: string, activities: SagaActivities, run: () => Promise<T>): Promise<T> {
+  async withWorker<T>(
+    taskQueue: string,
+    activities: SagaActivities,
+    run: () => Promise<T>,
+    observers: Observers = {},
+  ): Promise<T> {
+    const tracing = workerTracing(
+      observers.spans ?? startTracing({ serviceName: 'test', otlpEndpoint: null }),
+    );
+    const metrics = observers.metrics ?? new SagaMetrics(new Registry());
     const worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue,
       workflowBundle: this.bundle,
       activities,
+      // The workflow interceptors are in the bundle already.
+      interceptors: { activity: tracing.interceptors.activity },
+      sinks: { ...tracing.sinks, ...sagaMetricsSinks(metrics) },
     });
     return worker.runUntil(run());
   }
@@ -50,17 +86,23 @@ export class SagaEnv {
   async withSaga<T>(
     activities: SagaActivities,
     body: (handle: WorkflowHandle<typeof orderSaga>) => Promise<T>,
+    observers: Observers = {},
   ): Promise<T> {
     const taskQueue = this.nextTaskQueue();
     const input = sagaInput();
-    return this.withWorker(taskQueue, activities, async () => {
-      const handle = await this.env.client.workflow.start<typeof orderSaga>('orderSaga', {
-        taskQueue,
-        workflowId: sagaIdOf(input.orderId),
-        args: [input],
-      });
-      return body(handle);
-    });
+    return this.withWorker(
+      taskQueue,
+      activities,
+      async () => {
+        const handle = await this.env.client.workflow.start<typeof orderSaga>('orderSaga', {
+          taskQueue,
+          workflowId: sagaIdOf(input.orderId),
+          args: [input],
+        });
+        return body(handle);
+      },
+      observers,
+    );
   }
 
   async teardown(): Promise<void> {

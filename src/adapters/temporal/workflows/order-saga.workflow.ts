@@ -24,6 +24,7 @@ import {
   type SagaStep,
 } from './saga-progress.js';
 import { SagaRecord } from './saga-record.js';
+import { sagaTelemetry } from './saga-telemetry.js';
 
 const database = proxyActivities<SagaActivities>(activityOptions.database);
 const gateway = proxyActivities<SagaActivities>(activityOptions.gateway);
@@ -41,7 +42,9 @@ type Failure = StepFailure & { step: SagaStep | null };
 
 export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
   const { orderId } = input;
-  const saga = new SagaRecord(orderId, SAGA_STEPS);
+  const telemetry = sagaTelemetry();
+  const saga = new SagaRecord(orderId, SAGA_STEPS, telemetry);
+  telemetry.started();
   let cancelReason: string | null = null;
   let confirming = false;
   let retryRequested = false;
@@ -125,7 +128,7 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
     );
     await step('commitStock', () => database.commitStock({ orderId }));
     await step('confirmOrder', () => database.confirmOrder({ orderId }));
-    saga.progress.phase = 'CONFIRMED';
+    saga.enter('CONFIRMED');
     log.info('order confirmed', { orderId });
     return { status: 'CONFIRMED', orderId };
   } catch (error) {
@@ -164,10 +167,10 @@ async function compensateUntilDone(
 ): Promise<void> {
   const { orderId } = saga.progress;
   for (;;) {
-    saga.progress.phase = 'COMPENSATING';
+    saga.enter('COMPENSATING');
     const stuck = await runCompensations(saga, failure);
     if (stuck === null) {
-      saga.progress.phase = 'CANCELLED';
+      saga.enter('CANCELLED');
       return;
     }
     const left = saga.pendingCompensations().map((c) => c.compensation);
@@ -178,7 +181,7 @@ async function compensateUntilDone(
       code: stuck.error?.code ?? 'COMPENSATION.FAILED',
       reason,
     });
-    saga.progress.phase = 'COMPENSATION_FAILED';
+    saga.enter('COMPENSATION_FAILED');
     await condition(retryRequested);
     takeRetryRequest();
   }

@@ -66,3 +66,8 @@ export const CANCELLED_ON_REQUEST = 'ORDER.CANCELLED_ON_REQUEST';
 export function sagaIdOf(orderId: string): string {
   return `order-${orderId}`;
 }
+
+// The order a saga id names; null for a workflow id that is not an order saga's.
+export function orderIdOf(workflowId: string): string | null {
+  return workflowId.startsWith('order-') ? workflowId.slice('order-'.length) : null;
+}

@@ -3,6 +3,7 @@ import { failureOf, type StepFailure } from './failure-of.js';
 import type {
   Compensation,
   CompensationRecord,
+  SagaPhase,
   SagaProgress,
   SagaStep,
   StepRecord,
@@ -10,11 +11,26 @@ import type {
 
 const now = () => new Date().toISOString();
 
+// Told of each change worth reporting outside the workflow: search attributes, metrics.
+export interface SagaObserver {
+  phaseEntered(progress: SagaProgress): void;
+  stepFinished(record: StepRecord): void;
+  compensationFinished(record: CompensationRecord): void;
+}
+
+const unobserved: SagaObserver = {
+  phaseEntered: () => undefined,
+  stepFinished: () => undefined,
+  compensationFinished: () => undefined,
+};
+
 // Keeps the saga's progress (what the `progress` query returns) as each step and compensation runs.
 export class SagaRecord {
   readonly progress: SagaProgress;
+  private readonly observer: SagaObserver;
 
-  constructor(orderId: string, steps: readonly SagaStep[]) {
+  constructor(orderId: string, steps: readonly SagaStep[], observer: SagaObserver = unobserved) {
+    this.observer = observer;
     this.progress = {
       orderId,
       phase: 'RUNNING',
@@ -32,6 +48,11 @@ export class SagaRecord {
     };
   }
 
+  enter(phase: SagaPhase): void {
+    this.progress.phase = phase;
+    this.observer.phaseEntered(this.progress);
+  }
+
   // Runs a step, recording its start, end, attempts and the ids it produced.
   async step<T>(
     name: SagaStep,
@@ -45,11 +66,13 @@ export class SagaRecord {
       const { value, attempt } = await run();
       Object.assign(record, { state: 'done', attempts: attempt, finishedAt: now() });
       record.externalIds = idsOf(value);
+      this.observer.stepFinished(record);
       return value;
     } catch (error) {
       const failure = failureOf(error);
       Object.assign(record, { state: 'failed', finishedAt: now(), error: errorOf(failure) });
       record.attempts = failure.attempt ?? record.attempts;
+      this.observer.stepFinished(record);
       throw error;
     }
   }
@@ -82,11 +105,13 @@ export class SagaRecord {
       const { attempt } = await run();
       Object.assign(record, { state: 'done', attempts: record.attempts + attempt, finishedAt: now() });
       if (step.state === 'compensating') step.state = 'compensated';
+      this.observer.compensationFinished(record);
       return null;
     } catch (error) {
       const failure = failureOf(error);
       Object.assign(record, { state: 'failed', finishedAt: now(), error: errorOf(failure) });
       record.attempts += failure.attempt ?? 0;
+      this.observer.compensationFinished(record);
       return failure;
     }
   }

@@ -1,0 +1,87 @@
+import { Counter, Histogram, type Registry } from 'prom-client';
+import type { Compensation, SagaStep } from '../workflows/saga-progress.js';
+
+// Steps answer in milliseconds, or in minutes when the retry policy is riding out an outage.
+const STEP_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+// A saga confirms in seconds; one that waited for an operator in COMPENSATION_FAILED takes hours.
+const SAGA_BUCKETS = [0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 14_400];
+
+// The saga's own metrics on the worker's /metrics, fed by the workflow through its sinks.
+export class SagaMetrics {
+  private readonly started: Counter;
+  private readonly finished: Counter<'outcome' | 'code' | 'failed_step'>;
+  private readonly compensationFailures: Counter<'compensation' | 'code'>;
+  private readonly compensations: Counter<'compensation' | 'step' | 'outcome'>;
+  private readonly stepDuration: Histogram<'step' | 'outcome'>;
+  private readonly sagaDuration: Histogram<'outcome'>;
+
+  constructor(registry: Registry) {
+    const registers = [registry];
+    this.started = new Counter({
+      name: 'order_saga_sagas_started_total',
+      help: 'Order sagas that began running on this worker.',
+      registers,
+    });
+    this.finished = new Counter({
+      name: 'order_saga_sagas_finished_total',
+      help: 'Order sagas that ended, by outcome (confirmed, cancelled) and, when cancelled, the code and the step that failed.',
+      labelNames: ['outcome', 'code', 'failed_step'],
+      registers,
+    });
+    this.compensationFailures = new Counter({
+      name: 'order_saga_compensation_failures_total',
+      help: 'Times a saga gave up on a compensation and entered COMPENSATION_FAILED, waiting for an operator.',
+      labelNames: ['compensation', 'code'],
+      registers,
+    });
+    this.compensations = new Counter({
+      name: 'order_saga_compensations_total',
+      help: 'Compensations run, by compensation, the step they undo and outcome (done, failed after its retries).',
+      labelNames: ['compensation', 'step', 'outcome'],
+      registers,
+    });
+    this.stepDuration = new Histogram({
+      name: 'order_saga_step_duration_seconds',
+      help: 'Time a saga step took, retries included, by step and outcome (done, failed).',
+      labelNames: ['step', 'outcome'],
+      buckets: STEP_BUCKETS,
+      registers,
+    });
+    this.sagaDuration = new Histogram({
+      name: 'order_saga_saga_duration_seconds',
+      help: 'Time from the start of a saga to its end, by outcome (confirmed, cancelled).',
+      labelNames: ['outcome'],
+      buckets: SAGA_BUCKETS,
+      registers,
+    });
+  }
+
+  sagaStarted(): void {
+    this.started.inc();
+  }
+
+  stepFinished(step: SagaStep, outcome: 'done' | 'failed', seconds: number): void {
+    this.stepDuration.observe({ step, outcome }, seconds);
+  }
+
+  compensationFinished(compensation: Compensation, step: SagaStep, outcome: 'done' | 'failed'): void {
+    this.compensations.inc({ compensation, step, outcome });
+  }
+
+  compensationFailed(compensation: Compensation, code: string): void {
+    this.compensationFailures.inc({ compensation, code });
+  }
+
+  sagaFinished(
+    status: 'CONFIRMED' | 'CANCELLED',
+    code: string | null,
+    failedStep: SagaStep | null,
+    seconds: number,
+  ): void {
+    const outcome = status === 'CONFIRMED' ? 'confirmed' : 'cancelled';
+    this.finished.inc(
+      outcome === 'confirmed' ? { outcome } : { outcome, code: code ?? '', failed_step: failedStep ?? '' },
+    );
+    this.sagaDuration.observe({ outcome }, seconds);
+  }
+}
