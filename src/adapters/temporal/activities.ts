@@ -1,4 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailureCategory } from '@temporalio/common';
 import type { CreatePendingOrderInput } from '../../application/create-pending-order.js';
 import { isTransientFault } from '../../application/transient-fault.js';
 import type { UseCases } from '../../application/use-cases.js';
@@ -13,6 +14,8 @@ export interface Attempted<T> {
 
 // A business refusal fails the activity for good (the saga compensates); a transient fault fails this
 // attempt only (the retry policy tries again); anything else is unexpected and also retried.
+// A refusal is BENIGN: a declined card is an outcome, so the SDK neither warns of it nor counts it in
+// its activity failure metrics, which then measure faults only.
 export function toFailure(error: unknown): unknown {
   const attempt = Context.current().info.attempt;
   if (isDomainError(error)) {
@@ -21,6 +24,7 @@ export function toFailure(error: unknown): unknown {
       message: error.message,
       nonRetryable: true,
       details: [{ attempt }],
+      category: ApplicationFailureCategory.BENIGN,
     });
   }
   if (isTransientFault(error)) {
@@ -35,12 +39,17 @@ export function toFailure(error: unknown): unknown {
   return error;
 }
 
+// One line per step at INFO; the logger adds the orderId, sagaId, activity and attempt (see
+// pino-temporal-logger.ts). Faults are logged by the SDK itself, as a warning with the error.
 function activity<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<Attempted<O>> {
   return async (input) => {
+    const { log, info } = Context.current();
     try {
       const value = await run(input);
-      return { value, attempt: Context.current().info.attempt };
+      log.info('step done');
+      return { value, attempt: info.attempt };
     } catch (error) {
+      if (isDomainError(error)) log.info('step refused', { code: error.code, reason: error.message });
       throw toFailure(error);
     }
   };

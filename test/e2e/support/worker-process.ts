@@ -18,6 +18,8 @@ export class WorkerProcess {
       cwd: root,
       env: {
         ...process.env,
+        // Several workers run at once in the suites: each serves /metrics on a free port (see metricsUrl).
+        WORKER_METRICS_PORT: '0',
         ...env,
         DATABASE_URL: config.databaseUrl,
         MONGODB_URL: config.mongodbUrl,
@@ -36,6 +38,14 @@ export class WorkerProcess {
 
   get log(): string {
     return this.output;
+  }
+
+  // Where this worker serves /metrics, as its 'metrics served' log line says.
+  get metricsUrl(): string {
+    const url = /"url":"(http:[^"]+\/metrics)"|url: "(http:[^"]+\/metrics)"/.exec(this.output);
+    const found = url?.[1] ?? url?.[2];
+    if (found === undefined) throw new Error(`the worker did not say where its metrics are:\n${this.output}`);
+    return found;
   }
 
   kill(signal: NodeJS.Signals): Promise<number | null> {

@@ -1,0 +1,37 @@
+import type { Registry } from 'prom-client';
+import type { DependencyContainer } from 'tsyringe';
+import {
+  MeteredPaymentGateway,
+  PaymentGatewayMetrics,
+} from '../adapters/observability/metered-payment-gateway.js';
+import { traced } from '../adapters/observability/traced-ports.js';
+import type { Clock } from '../application/ports/clock.js';
+import type { IdGenerator } from '../application/ports/id-generator.js';
+import type { Inventory } from '../application/ports/inventory.js';
+import type { OrderRepository } from '../application/ports/order-repository.js';
+import type { PaymentGateway } from '../application/ports/payment-gateway.js';
+import type { PaymentRepository } from '../application/ports/payment-repository.js';
+import type { ProductCatalog } from '../application/ports/product-catalog.js';
+import type { SagaStarter } from '../application/ports/saga-starter.js';
+import { createUseCases, type UseCases } from '../application/use-cases.js';
+import { tokens } from './container.js';
+
+// The worker's use-cases: the container's ports, each call to a database or the gateway a span of the
+// saga's trace, and the gateway's calls counted for its error-rate alert. Only the worker calls the
+// gateway, so only the worker meters it.
+export function workerUseCases(container: DependencyContainer, registry: Registry): UseCases {
+  const gateway = new MeteredPaymentGateway(
+    container.resolve<PaymentGateway>(tokens.gateway),
+    new PaymentGatewayMetrics(registry),
+  );
+  return createUseCases({
+    orders: traced(container.resolve<OrderRepository>(tokens.orders), 'orders'),
+    payments: traced(container.resolve<PaymentRepository>(tokens.payments), 'payments'),
+    catalog: traced(container.resolve<ProductCatalog>(tokens.catalog), 'catalog'),
+    inventory: traced(container.resolve<Inventory>(tokens.inventory), 'inventory'),
+    gateway: traced(gateway, 'gateway'),
+    sagas: container.resolve<SagaStarter>(tokens.sagas),
+    clock: container.resolve<Clock>(tokens.clock),
+    ids: container.resolve<IdGenerator>(tokens.ids),
+  });
+}
