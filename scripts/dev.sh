@@ -25,8 +25,12 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-if [ -f src/bootstrap/seed.ts ]; then
-  node --env-file-if-exists=.env --import tsx src/bootstrap/seed.ts
+node --env-file-if-exists=.env --import tsx src/bootstrap/seed.ts
+
+# Catalogue writes need an admin key; a dev run without one in .env gets a fresh key, printed below.
+if [ -z "${ADMIN_API_KEY:-}" ] && ! grep -qs '^ADMIN_API_KEY=.' .env; then
+  ADMIN_API_KEY=$(node -e 'console.log(require("node:crypto").randomBytes(24).toString("hex"))')
+  export ADMIN_API_KEY
 fi
 
 node --env-file-if-exists=.env --import tsx src/bootstrap/worker.ts &
@@ -46,6 +50,7 @@ cat >&2 <<URLS
     API          $api
     Swagger UI   $api/docs
     Temporal UI  http://127.0.0.1:${TEMPORAL_UI_PORT}
+    Admin key    ${ADMIN_API_KEY:-(from .env)}   (header x-admin-key, for PUT /products and restock)
 
 URLS
 wait -n "${children[@]}"

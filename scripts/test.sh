@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 ensure_node
 ensure_deps
 ensure_debian_package docker-compose docker-compose
+ensure_debian_package chromium chromium
 bash "$ROOT_DIR/scripts/stack.sh" up >/dev/null
 
 results="$DATA_DIR/test-results.json"
