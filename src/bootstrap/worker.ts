@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
@@ -22,12 +21,13 @@ import { workerTracing } from '../adapters/temporal/tracing-interceptors.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createContainer, type Resources, tokens } from './container.js';
 import { loadObservabilityConfig, type ObservabilityConfig } from './observability-config.js';
+import { sagaWorkflowsOf, workflowsPathOf } from './saga-workflows.js';
 import { workerUseCases } from './worker-use-cases.js';
 
 // The worker process: runs the order sagas and their activities. `npm run start:worker`.
 // In production, start it with WORKFLOW_BUNDLE_PATH=dist/workflow-bundle.js (`npm run build:workflows`)
-// so it does not bundle the workflow code at every start.
-const workflowsPath = fileURLToPath(new URL('../adapters/temporal/workflows/index.ts', import.meta.url));
+// so it does not bundle the workflow code at every start. SAGA_WORKFLOWS=ours|plain|noop picks what runs as
+// 'orderSaga' (plain and noop are the benchmark's, see saga-workflows.ts).
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     telemetryOptions: { metrics: sdkPrometheusExporter(sdkMetricsPort) },
   });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+  const workflowsPath = workflowsPathOf(sagaWorkflowsOf());
   if (bundlePath !== undefined && !existsSync(bundlePath)) {
     throw new ConfigError([`WORKFLOW_BUNDLE_PATH ${bundlePath} does not exist; run npm run build:workflows`]);
   }
