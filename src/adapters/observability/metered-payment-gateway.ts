@@ -6,10 +6,12 @@ import type {
 } from '../../application/ports/payment-gateway.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 
-type Operation = 'authorize' | 'capture' | 'void' | 'refund' | 'find_authorization';
+const OPERATIONS = ['authorize', 'capture', 'void', 'refund', 'find_authorization'] as const;
+type Operation = (typeof OPERATIONS)[number];
 // ok and declined are answers; rejected is a refusal (4xx, PAYMENT.REJECTED); error is an outage
 // (5xx, timeout, unreachable) or an answer we could not read.
-type Outcome = 'ok' | 'declined' | 'rejected' | 'error';
+const OUTCOMES = ['ok', 'declined', 'rejected', 'error'] as const;
+type Outcome = (typeof OUTCOMES)[number];
 
 export class PaymentGatewayMetrics {
   readonly requests: Counter<'operation' | 'outcome'>;
@@ -29,6 +31,10 @@ export class PaymentGatewayMetrics {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
       registers: [registry],
     });
+    // From 0, so the error-rate alert sees the first error as an increase.
+    for (const operation of OPERATIONS) {
+      for (const outcome of OUTCOMES) this.requests.inc({ operation, outcome }, 0);
+    }
   }
 }
 

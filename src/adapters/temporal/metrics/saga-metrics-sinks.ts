@@ -15,9 +15,7 @@ export function sagaMetricsSinks(metrics: SagaMetrics): InjectedSinks<SagaSinks>
         fn: (_info, compensation, undoes, outcome) =>
           metrics.compensationFinished(compensation, undoes, outcome),
       },
-      compensationFailed: {
-        fn: (_info, compensation, code) => metrics.compensationFailed(compensation, code),
-      },
+      compensationFailed: { fn: (_info, compensation) => metrics.compensationFailed(compensation) },
       finished: {
         fn: (_info, status, code, failedStep, seconds) =>
           metrics.sagaFinished(status, code, failedStep, seconds),

@@ -10,7 +10,7 @@ export interface SagaSinks extends Sinks {
     stepFinished(step: SagaStep, outcome: 'done' | 'failed', seconds: number): void;
     compensationFinished(compensation: Compensation, undoes: SagaStep, outcome: 'done' | 'failed'): void;
     // The saga gave up on a compensation and waits for an operator (COMPENSATION_FAILED).
-    compensationFailed(compensation: Compensation, code: string): void;
+    compensationFailed(compensation: Compensation): void;
     finished(
       status: 'CONFIRMED' | 'CANCELLED',
       code: string | null,

@@ -27,8 +27,7 @@ export function sagaTelemetry(): SagaObserver & { started(): void } {
       if (patched(ORDER_STATUS_PATCH)) upsertSearchAttributes([{ key: ORDER_STATUS, value: progress.phase }]);
       if (progress.phase === 'COMPENSATION_FAILED') {
         const stuck = progress.compensations.find((c) => c.state === 'failed');
-        if (stuck !== undefined)
-          sagaMetrics.compensationFailed(stuck.compensation, stuck.error?.code ?? 'COMPENSATION.FAILED');
+        if (stuck !== undefined) sagaMetrics.compensationFailed(stuck.compensation);
       }
       if (progress.phase === 'CONFIRMED' || progress.phase === 'CANCELLED') {
         const failure = progress.failure;
