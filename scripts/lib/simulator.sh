@@ -7,9 +7,11 @@ SIMULATOR_LOG="$LOG_DIR/simulator.log"
 install_simulator() { :; }
 
 start_simulator() {
-  (cd "$ROOT_DIR" && HOST=127.0.0.1 PORT="$SIMULATOR_PORT" LOG_LEVEL=warn nohup node --import tsx \
-    src/adapters/payment/simulator/main.ts </dev/null >>"$SIMULATOR_LOG" 2>&1 &
-    echo $! >"$RUN_DIR/simulator.pid")
+  # `exec` turns the backgrounded subshell into node itself, so $! is the simulator and `down` stops it
+  # (without it, $! was a copy of this script waiting for node). The cd lets `--import tsx` resolve.
+  (cd "$ROOT_DIR" && HOST=127.0.0.1 PORT="$SIMULATOR_PORT" LOG_LEVEL=warn exec nohup node --import tsx \
+    src/adapters/payment/simulator/main.ts </dev/null >>"$SIMULATOR_LOG" 2>&1) &
+  echo $! >"$RUN_DIR/simulator.pid"
 }
 
 ready_simulator() {
