@@ -1,0 +1,38 @@
+import { BENCH_ADMIN_KEY } from './session.js';
+
+export interface RunCatalogue {
+  // The products ordered by orders meant to succeed or be declined, one unit at a time.
+  readonly stocked: readonly string[];
+  // One unit on the shelf, ordered two at a time: every order of it is refused for want of stock.
+  readonly scarce: string;
+  readonly initialStock: ReadonlyMap<string, number>;
+  readonly unitPrice: number;
+}
+
+const UNIT_PRICE = 1250;
+const STOCKED_PRODUCTS = 4;
+
+// Fresh products for each run, so that its stock can be checked on its own afterwards and no product
+// document carries the reservations of earlier runs.
+export async function stockCatalogue(baseUrl: string, tag: string, orders: number): Promise<RunCatalogue> {
+  const stocked = Array.from({ length: STOCKED_PRODUCTS }, (_, i) => `bench-${tag}-p${i}`);
+  const scarce = `bench-${tag}-scarce`;
+  const initialStock = new Map<string, number>([...stocked.map((id) => [id, orders] as const), [scarce, 1]]);
+  for (const [productId, quantity] of initialStock) {
+    await admin(baseUrl, 'PUT', `/products/${productId}`, {
+      name: `Bench ${productId}`,
+      unitPrice: { amount: UNIT_PRICE, currency: 'EUR' },
+    });
+    await admin(baseUrl, 'POST', `/products/${productId}/restock`, { quantity });
+  }
+  return { stocked, scarce, initialStock, unitPrice: UNIT_PRICE };
+}
+
+async function admin(baseUrl: string, method: string, path: string, body: unknown): Promise<void> {
+  const answer = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-admin-key': BENCH_ADMIN_KEY },
+    body: JSON.stringify(body),
+  });
+  if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+}

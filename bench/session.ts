@@ -1,0 +1,110 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Client } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowInterceptorModules } from '../src/adapters/temporal/tracing-interceptors.js';
+import { workflowsPathOf } from '../src/bootstrap/saga-workflows.js';
+import { type Design, WORKFLOWS_OF } from './options.js';
+import { freePort, httpReady, ServiceProcess } from './processes.js';
+
+export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+const dataDir = fileURLToPath(new URL('../.data/bench/', import.meta.url));
+
+export interface Stack {
+  readonly databaseUrl: string;
+  readonly mongodbUrl: string;
+  readonly temporalAddress: string;
+  readonly temporalNamespace: string;
+  readonly simulatorUrl: string;
+}
+
+// One design on the stack: its worker and an API in front of it, on a task queue of their own. The
+// workflow code is bundled beforehand, as in production, so the worker's memory is the worker's and
+// not webpack's.
+export class DesignSession {
+  private constructor(
+    readonly design: Design,
+    readonly taskQueue: string,
+    readonly baseUrl: string,
+    readonly api: ServiceProcess,
+    readonly worker: ServiceProcess,
+  ) {}
+
+  static async start(design: Design, stack: Stack, client: Client, runId: string): Promise<DesignSession> {
+    const workflows = WORKFLOWS_OF[design];
+    const bundle = await bundle_(workflows);
+    const taskQueue = `bench-${design}-${runId}`;
+    const port = await freePort();
+    const env = {
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: stack.databaseUrl,
+      MONGODB_URL: stack.mongodbUrl,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_NAMESPACE: stack.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      PAYMENT_GATEWAY_URL: stack.simulatorUrl,
+      NODE_ENV: 'production',
+    };
+    const worker = ServiceProcess.start(`worker (${design})`, 'src/bootstrap/worker.ts', {
+      ...env,
+      SAGA_WORKFLOWS: workflows,
+      WORKFLOW_BUNDLE_PATH: bundle,
+      WORKER_METRICS_PORT: '0',
+    });
+    const api = ServiceProcess.start(`api (${design})`, 'src/bootstrap/api.ts', {
+      ...env,
+      PORT: String(port),
+      ADMIN_API_KEY: BENCH_ADMIN_KEY,
+    });
+    const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker);
+    try {
+      await Promise.all([
+        worker.waitFor(() => polled(client, stack.temporalNamespace, taskQueue), 90_000),
+        api.waitFor(() => httpReady(`${session.baseUrl}/health/ready`), 90_000),
+      ]);
+    } catch (error) {
+      await session.stop();
+      throw error;
+    }
+    return session;
+  }
+
+  peakRssMiB(): { api: number | null; worker: number | null } {
+    return { api: this.api.peakRssMiB(), worker: this.worker.peakRssMiB() };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.api.stop(), this.worker.stop()]);
+  }
+}
+
+async function bundle_(workflows: 'noop' | 'plain' | 'ours'): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsPathOf(workflows),
+    workflowInterceptorModules,
+    logger: quiet,
+  });
+  await mkdir(dataDir, { recursive: true });
+  const path = `${dataDir}${workflows}-workflow-bundle.js`;
+  await writeFile(path, code);
+  return path;
+}
+
+// The worker is ready once it polls its task queue.
+async function polled(client: Client, namespace: string, taskQueue: string): Promise<boolean> {
+  const answer = await client.workflowService
+    .describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 })
+    .catch(() => null);
+  return (answer?.pollers?.length ?? 0) > 0;
+}
+
+const nothing = () => undefined;
+const quiet = {
+  trace: nothing,
+  debug: nothing,
+  info: nothing,
+  warn: nothing,
+  error: console.error,
+  log: nothing,
+};
