@@ -17,10 +17,7 @@ export function authorizationActionRoutes(state: SimulatorState): FastifyPluginA
       async (request, reply) =>
         answerOnce({ store, request, reply }, () => {
           const hold = state.authorizations.capture(request.params.authorizationId, request.body);
-          request.log.info(
-            { orderId: hold.orderId, authorizationId: hold.id, amount: hold.capturedAmount },
-            'captured',
-          );
+          request.log.info({ authorizationId: hold.id, amount: hold.capturedAmount }, 'captured');
           return { statusCode: 200, body: hold };
         }),
     );
@@ -31,7 +28,7 @@ export function authorizationActionRoutes(state: SimulatorState): FastifyPluginA
       async (request, reply) =>
         answerOnce({ store, request, reply }, () => {
           const hold = state.authorizations.void(request.params.authorizationId);
-          request.log.info({ orderId: hold.orderId, authorizationId: hold.id }, 'voided');
+          request.log.info({ authorizationId: hold.id }, 'voided');
           return { statusCode: 200, body: hold };
         }),
     );
@@ -42,11 +39,7 @@ export function authorizationActionRoutes(state: SimulatorState): FastifyPluginA
       async (request, reply) =>
         answerOnce({ store, request, reply }, () => {
           const refund = state.authorizations.refund(request.params.authorizationId, request.body);
-          const orderId = state.authorizations.find(refund.authorizationId)?.orderId;
-          request.log.info(
-            { orderId, authorizationId: refund.authorizationId, amount: refund.amount },
-            'refunded',
-          );
+          request.log.info({ authorizationId: refund.authorizationId, amount: refund.amount }, 'refunded');
           return { statusCode: 201, body: refund };
         }),
     );

@@ -21,19 +21,15 @@ export function authorizationRoutes(state: SimulatorState): FastifyPluginAsyncTy
         const { cardToken, ...held } = request.body;
         const idempotencyKey = request.headers['idempotency-key'];
         const card = cardBehaviour(cardToken);
-        if (isOutage(state, card, idempotencyKey)) return simulatedOutage(request, reply, held.orderId);
+        if (isOutage(state, card, idempotencyKey)) return simulatedOutage(request, reply);
         const delay = () => state.delays.wait(delayOf(state, card));
         return answerOnce({ store: state.idempotency, request, reply, delay }, () => {
           if (card.kind === 'decline') {
             const message = `The card was declined (${card.declineCode})`;
-            const details = { declineCode: card.declineCode, orderId: held.orderId };
-            throw new GatewayRefusal(402, 'card_declined', message, details);
+            throw new GatewayRefusal(402, 'card_declined', message, { declineCode: card.declineCode });
           }
           const hold = state.authorizations.authorize({ ...held, idempotencyKey });
-          request.log.info(
-            { orderId: hold.orderId, authorizationId: hold.id, amount: hold.amount },
-            'authorized',
-          );
+          request.log.info({ authorizationId: hold.id, amount: hold.amount }, 'authorized');
           return { statusCode: 201, body: hold };
         });
       },
@@ -63,8 +59,8 @@ function isOutage(state: SimulatorState, card: CardBehaviour, idempotencyKey: st
   return attempt <= card.failures;
 }
 
-function simulatedOutage(request: FastifyRequest, reply: FastifyReply, orderId: string): FastifyReply {
-  request.log.warn({ orderId }, 'simulated outage: answering 500');
+function simulatedOutage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  request.log.warn('simulated outage: answering 500');
   return reply.code(500).send(errorBody('simulated_outage', 'The gateway failed to process the request'));
 }
 

@@ -88,7 +88,7 @@ export class Authorizations {
   private requireStatus(hold: Authorization, status: Authorization['status'], action: string): void {
     if (hold.status === status) return;
     const message = `Authorization ${hold.id} is ${hold.status}; it must be ${status} to be ${action}`;
-    throw new GatewayRefusal(409, 'invalid_authorization_state', message, { orderId: hold.orderId });
+    throw new GatewayRefusal(409, 'invalid_authorization_state', message);
   }
 
   private requireWithin(
@@ -98,14 +98,13 @@ export class Authorizations {
     code: string,
     what: string,
   ): void {
-    const orderId = hold.orderId;
     if (money.currency !== hold.currency) {
       const message = `Authorization ${hold.id} is in ${hold.currency}, not ${money.currency}`;
-      throw new GatewayRefusal(422, 'currency_mismatch', message, { orderId });
+      throw new GatewayRefusal(422, 'currency_mismatch', message);
     }
     if (money.amount > limit) {
       const message = `Amount ${money.amount} exceeds the ${limit} ${what} amount of authorization ${hold.id}`;
-      throw new GatewayRefusal(422, code, message, { orderId });
+      throw new GatewayRefusal(422, code, message);
     }
   }
 

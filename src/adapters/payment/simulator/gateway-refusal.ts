@@ -6,20 +6,13 @@ export class GatewayRefusal extends Error {
   readonly statusCode: number;
   readonly code: string;
   readonly declineCode: string | undefined;
-  readonly orderId: string | undefined;
 
-  constructor(
-    statusCode: number,
-    code: string,
-    message: string,
-    details: { declineCode?: string; orderId?: string } = {},
-  ) {
+  constructor(statusCode: number, code: string, message: string, details: { declineCode?: string } = {}) {
     super(message);
     this.name = new.target.name;
     this.statusCode = statusCode;
     this.code = code;
     this.declineCode = details.declineCode;
-    this.orderId = details.orderId;
   }
 
   toBody(): GatewayError {

@@ -53,7 +53,7 @@ function refusalsAsAnswers(request: FastifyRequest, perform: () => Answer): Answ
     return perform();
   } catch (error) {
     if (!(error instanceof GatewayRefusal)) throw error;
-    request.log.info({ orderId: error.orderId, code: error.code }, error.message);
+    request.log.info({ code: error.code }, error.message);
     return { statusCode: error.statusCode, body: error.toBody() };
   }
 }

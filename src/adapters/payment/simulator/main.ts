@@ -1,3 +1,4 @@
+import pretty from 'pino-pretty';
 import { createPaymentSimulator } from './payment-simulator.js';
 
 // The simulator as a process, for the local stack and the dev run. HOST, PORT and LOG_LEVEL as for
@@ -12,10 +13,19 @@ function numberFrom(name: string, fallback: number, max: number): number {
   return value;
 }
 
+// Readable lines in a developer's terminal; JSON lines in production (NODE_ENV=production) or with
+// LOG_FORMAT=json, as for the service.
+function logDestination() {
+  const format =
+    process.env.LOG_FORMAT?.trim() || (process.env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (format === 'json') return {};
+  return { stream: pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) };
+}
+
 const host = process.env.HOST?.trim() || '127.0.0.1';
 const port = numberFrom('PORT', 4010, 65_535);
 const app = createPaymentSimulator({
-  logger: { level: process.env.LOG_LEVEL?.trim() || 'info' },
+  logger: { level: process.env.LOG_LEVEL?.trim() || 'info', ...logDestination() },
   slowDelayMs: numberFrom('PAYMENT_SIMULATOR_SLOW_MS', 2_000, 600_000),
   timeoutDelayMs: numberFrom('PAYMENT_SIMULATOR_TIMEOUT_MS', 60_000, 600_000),
 });

@@ -4,6 +4,7 @@ import { authorizationRoutes } from './authorization.routes.js';
 import { authorizationActionRoutes } from './authorization-actions.routes.js';
 import { errorBody } from './gateway-refusal.js';
 import { ledgerRoutes } from './ledger.routes.js';
+import { logWithOrderId } from './order-log.js';
 import { createSimulatorState, type SimulatorSettings } from './simulator-state.js';
 
 export interface PaymentSimulatorOptions extends Partial<SimulatorSettings> {
@@ -39,6 +40,7 @@ export function createPaymentSimulator(options: PaymentSimulatorOptions = {}) {
   // Hanging answers would otherwise hold close() for as long as they hang.
   app.addHook('preClose', async () => state.delays.cutShort());
 
+  logWithOrderId(app, state);
   app.register(authorizationRoutes(state));
   app.register(authorizationActionRoutes(state));
   app.register(ledgerRoutes(state));
