@@ -4,6 +4,15 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+const running = new Set<ChildProcess>();
+
+// A bench stopped by Ctrl-C or SIGTERM takes its services with it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGTERM');
+    process.exit(130);
+  });
+}
 
 // A service of the bench as a process of its own (tsx in-process, so the pid is the node that does the
 // work and its /proc status is the service's memory). Output is kept for when it fails.
@@ -24,6 +33,8 @@ export class ServiceProcess {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     return new ServiceProcess(name, child);
   }
 
