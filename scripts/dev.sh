@@ -50,6 +50,7 @@ cat >&2 <<URLS
     API          $api
     Swagger UI   $api/docs
     Temporal UI  http://127.0.0.1:${TEMPORAL_UI_PORT}
+    Metrics      $api/metrics and http://127.0.0.1:${WORKER_METRICS_PORT:-9464}/metrics (worker)
     Admin key    ${ADMIN_API_KEY:-(from .env)}   (header x-admin-key, for PUT /products and restock)
 
 URLS

@@ -10,6 +10,7 @@ ensure_node
 ensure_deps
 ensure_debian_package docker-compose docker-compose
 ensure_debian_package chromium chromium
+ensure_debian_package promtool prometheus
 bash "$ROOT_DIR/scripts/stack.sh" up >/dev/null
 
 results="$DATA_DIR/test-results.json"

@@ -16,6 +16,7 @@ import { SystemClock } from '../adapters/system/system-clock.js';
 import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
 import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
+import { clientTracingInterceptors } from '../adapters/temporal/tracing-interceptors.js';
 import { type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
@@ -66,7 +67,11 @@ export function createContainer(config: Config): Resources {
   const postgres = new PostgresOrm(postgresOrmConfig(config.databaseUrl));
   const mongo = new MongoOrm(mongoOrmConfig(config.mongodbUrl));
   const connection = Connection.lazy({ address: config.temporalAddress });
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const client = new Client({
+    connection,
+    namespace: config.temporalNamespace,
+    interceptors: clientTracingInterceptors(),
+  });
 
   const container = root.createChildContainer();
   const single = <T>(token: symbol, make: (c: DependencyContainer) => T) =>

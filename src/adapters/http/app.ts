@@ -3,13 +3,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ApiUseCases } from '../../application/api-use-cases.js';
 import { installErrorHandler } from './error-handler.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
+import { metricsPlugin } from './metrics.plugin.js';
 import { registerOpenApi } from './openapi.js';
+import { orderLogPlugin } from './order-log.plugin.js';
 import { orderRoutes } from './orders.routes.js';
 import { productRoutes } from './products.routes.js';
 import { MoneySchema } from './schemas/common.schema.js';
 import { sharedOrderSchemas } from './schemas/order.schema.js';
 import { ProblemSchema } from './schemas/problem.schema.js';
 import { sharedProductSchemas } from './schemas/product.schema.js';
+import { tracingPlugin } from './tracing.plugin.js';
 import { validatorCompiler } from './validator-compiler.js';
 
 export interface AppOptions {
@@ -17,6 +20,8 @@ export interface AppOptions {
   readonly useCases: ApiUseCases;
   readonly dependencies: readonly DependencyCheck[];
   readonly adminApiKey: string;
+  // The saga of an order, for log lines (the Temporal adapter's sagaIdOf; http/ imports no sibling).
+  readonly sagaIdOf?: (orderId: string) => string;
 }
 
 // An order of 100 lines with the longest ids is about 13 KiB.
@@ -32,6 +37,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandler(app);
+  await app.register(tracingPlugin);
+  await app.register(metricsPlugin);
+  if (options.sagaIdOf) await app.register(orderLogPlugin, { sagaIdOf: options.sagaIdOf });
   for (const schema of [
     MoneySchema,
     ProblemSchema,
