@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { stockCatalogue } from './catalogue.js';
+import { removeProducts, stockCatalogue } from './catalogue.js';
 import { completionsOf, waitForClosed } from './completions.js';
 import { checkInvariants, type InvariantReport } from './invariants.js';
 import { driveOrders } from './load.js';
@@ -32,6 +32,7 @@ export async function measureRun(parts: {
   session: DesignSession;
   client: Client;
   simulatorUrl: string;
+  mongodbUrl: string;
   rate: number;
   options: BenchOptions;
   tag: string;
@@ -59,6 +60,7 @@ export async function measureRun(parts: {
     sent: orders,
     sagaDesign: session.design !== 'ceiling',
   });
+  await removeProducts(parts.mongodbUrl, [...catalogue.initialStock.keys()]);
   const invariants =
     stillRunning === 0
       ? report

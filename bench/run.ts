@@ -6,6 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { migratePostgres } from '../src/adapters/postgres/migrate-postgres.js';
 import { loadConfig } from '../src/bootstrap/config.js';
+import { removeProducts } from './catalogue.js';
 import { designConfiguration, machineAndVersions } from './environment.js';
 import { measureRun, type RunResult } from './measure-run.js';
 import { type BenchOptions, type Design, parseOptions } from './options.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const databaseUrl = await benchDatabase(config.databaseUrl);
   const mongodbUrl = withPath(config.mongodbUrl, `/${BENCH_DATABASE}`);
   await migratePostgres(databaseUrl);
+  // Every bench starts from an empty inventory (see removeProducts).
+  await removeProducts(mongodbUrl);
 
   // A simulator of the bench's own, so that its ledger holds only the bench's charges.
   const simulatorPort = await freePort();
@@ -104,6 +107,7 @@ async function benchDesign(
         session,
         client,
         simulatorUrl: stack.simulatorUrl,
+        mongodbUrl: stack.mongodbUrl,
         rate,
         options,
         tag: `${design}-${String(rate).replace('.', '_')}-${runId}`,
