@@ -1,20 +1,12 @@
 import type { Clock } from '../../application/ports/clock.js';
-import type {
-  CancellationOutcome,
-  SagaControl,
-  SagaProgress,
-  StartedSaga,
+import {
+  type CancellationOutcome,
+  SAGA_STEP_NAMES,
+  type SagaControl,
+  type SagaProgress,
+  type StartedSaga,
 } from '../../application/ports/saga-control.js';
 import type { InMemorySagaStarter } from './in-memory-saga-starter.js';
-
-const STEPS = [
-  'createOrder',
-  'reserveStock',
-  'authorizePayment',
-  'capturePayment',
-  'commitStock',
-  'confirmOrder',
-];
 
 // The sagas an InMemorySagaStarter started, seen through the SagaControl port. A started saga runs
 // until a test says otherwise (`finish`), and accepts cancellation while it runs, as the workflow does
@@ -71,7 +63,7 @@ function runningProgress(): SagaProgress {
   return {
     phase: 'RUNNING',
     failure: null,
-    steps: STEPS.map((step) => ({
+    steps: SAGA_STEP_NAMES.map((step) => ({
       step,
       state: 'pending',
       attempts: 0,

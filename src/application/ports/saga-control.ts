@@ -2,6 +2,17 @@ import type { OrderSagaInput } from './saga-starter.js';
 
 // What an order's saga reports about itself, step by step. Plain data, the same shape the Temporal
 // workflow's `progress` query answers, declared here so that use-cases need not know Temporal.
+// The steps an order's saga runs, in order. The Temporal workflow keeps its own copy (workflow code
+// imports nothing at run time); a unit test holds the two equal.
+export const SAGA_STEP_NAMES = [
+  'createOrder',
+  'reserveStock',
+  'authorizePayment',
+  'capturePayment',
+  'commitStock',
+  'confirmOrder',
+] as const;
+
 export type SagaPhase = 'RUNNING' | 'COMPENSATING' | 'COMPENSATION_FAILED' | 'CONFIRMED' | 'CANCELLED';
 
 export interface SagaStepProgress {
