@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createPaymentSimulator } from '../../src/adapters/payment/simulator/payment-simulator.js';
 import { migratePostgres } from '../../src/adapters/postgres/migrate-postgres.js';
 import type { Config } from '../../src/bootstrap/config.js';
+import { freePort } from '../support/free-port.js';
 import { testConfig, uniqueName } from '../support/settings.js';
 import { WorkerProcess } from './support/worker-process.js';
 
@@ -105,19 +105,6 @@ function environmentOf(config: Config): Record<string, string> {
     PAYMENT_GATEWAY_URL: config.paymentGatewayUrl,
     ADMIN_API_KEY: E2E_ADMIN_KEY,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }
 
 // Asks again until `done` holds of the answer, for at most `timeoutMs`; returns the last answer.
