@@ -3,9 +3,11 @@ import type { Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureInventoryIndexes } from '../../src/adapters/mongo/inventory-indexes.js';
 import { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
+import { ORDER_PRODUCTS } from '../../src/adapters/mongo/order-products.js';
 import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
 import { PRODUCT_LOCKS } from '../../src/adapters/mongo/product-locks.js';
 import { PRODUCTS } from '../../src/adapters/mongo/product-stock-document.js';
+import { SETTLED_RESERVATIONS } from '../../src/adapters/mongo/settled-reservations.js';
 import { DependencyUnavailable } from '../../src/application/transient-fault.js';
 import { anOrderId, aProductId } from './inventory-subject.js';
 import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
@@ -20,8 +22,9 @@ describe('MongoInventory', () => {
   });
   afterAll(() => stopMongoOrm(orm));
   const collection = (name: string) => orm.em.getConnection().getCollection<Document>(name);
+  const listOf = (name: string) => orm.em.getConnection().getCollection<Document & { _id: string }>(name);
 
-  it('keeps a product in one document: its counters and every reservation held against it', async () => {
+  it('keeps a product in one document with its counters and its reservations in flight only', async () => {
     const [product, committed, held] = [aProductId(), anOrderId(), anOrderId()];
     await inventory.restock(product, 10);
     await inventory.reserve(committed, [{ productId: product, quantity: 3 }]);
@@ -33,11 +36,57 @@ describe('MongoInventory', () => {
       availableStock: 5,
       reservedStock: 2,
       committedStock: 3,
+      reservations: [{ orderId: held, quantity: 2, status: 'HELD' }],
+    });
+    expect(await collection(SETTLED_RESERVATIONS).findOne({ orderId: committed })).toEqual({
+      _id: JSON.stringify([committed, product]),
+      orderId: committed,
+      productId: product,
+      quantity: 3,
+      status: 'COMMITTED',
+    });
+    expect(await listOf(ORDER_PRODUCTS).findOne({ _id: held })).toEqual({
+      _id: held,
+      productIds: [product],
+    });
+  });
+
+  it('finishes a move that died between its two writes, and counts the stock once', async () => {
+    const [product, order] = [aProductId(), anOrderId()];
+    await inventory.restock(product, 4);
+    await inventory.reserve(order, [{ productId: product, quantity: 4 }]);
+    // The ended reservation was written, the product still holds it: the commit died in between.
+    await listOf(SETTLED_RESERVATIONS).insertOne({
+      _id: JSON.stringify([order, product]),
+      orderId: order,
+      productId: product,
+      quantity: 4,
+      status: 'COMMITTED',
+    });
+    expect(await inventory.reservationsOf(order)).toMatchObject([{ status: 'HELD' }]);
+
+    expect(await inventory.release(order)).toMatchObject([{ status: 'RELEASED' }]);
+    expect(await inventory.stockOf(product)).toMatchObject({ available: 4, reserved: 0, committed: 0 });
+    await expect(inventory.commit(order)).rejects.toMatchObject({ code: 'RESERVATION.ILLEGAL_TRANSITION' });
+  });
+
+  it('still reads and settles reservations that documents from before the move out hold', async () => {
+    const [product, committed, held] = [aProductId(), anOrderId(), anOrderId()];
+    await collection(PRODUCTS).insertOne({
+      productId: product,
+      availableStock: 5,
+      reservedStock: 2,
+      committedStock: 3,
       reservations: [
         { orderId: committed, quantity: 3, status: 'COMMITTED' },
         { orderId: held, quantity: 2, status: 'HELD' },
       ],
     });
+
+    expect(await inventory.commit(committed)).toMatchObject([{ quantity: 3, status: 'COMMITTED' }]);
+    expect(await inventory.release(held)).toMatchObject([{ quantity: 2, status: 'RELEASED' }]);
+    expect(await inventory.reservationsOf(held)).toMatchObject([{ status: 'RELEASED' }]);
+    expect(await inventory.stockOf(product)).toMatchObject({ available: 7, reserved: 0, committed: 3 });
   });
 
   it('creates a single document for a product that twenty first deliveries race to create', async () => {

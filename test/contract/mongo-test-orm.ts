@@ -1,8 +1,10 @@
 import { MikroORM } from '@mikro-orm/mongodb';
 import { ensureInventoryIndexes } from '../../src/adapters/mongo/inventory-indexes.js';
+import { ORDER_PRODUCTS } from '../../src/adapters/mongo/order-products.js';
 import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
 import { PRODUCT_LOCKS } from '../../src/adapters/mongo/product-locks.js';
 import { PRODUCTS } from '../../src/adapters/mongo/product-stock-document.js';
+import { SETTLED_RESERVATIONS } from '../../src/adapters/mongo/settled-reservations.js';
 import { testConfig } from '../support/settings.js';
 import { RUN_PREFIX } from './inventory-subject.js';
 
@@ -18,7 +20,10 @@ export async function startMongoOrm(): Promise<MikroORM> {
 export async function stopMongoOrm(orm: MikroORM): Promise<void> {
   const mine = { productId: { $regex: `^${RUN_PREFIX}-` } };
   const connection = orm.em.getConnection();
-  await connection.getCollection(PRODUCTS).deleteMany(mine);
-  await connection.getCollection(PRODUCT_LOCKS).deleteMany(mine);
+  for (const name of [PRODUCTS, PRODUCT_LOCKS, SETTLED_RESERVATIONS])
+    await connection.getCollection(name).deleteMany(mine);
+  await connection
+    .getCollection<{ _id: string }>(ORDER_PRODUCTS)
+    .deleteMany({ _id: { $regex: `^${RUN_PREFIX}-` } });
   await orm.close(true);
 }

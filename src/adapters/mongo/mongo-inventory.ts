@@ -1,25 +1,23 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import type { Collection } from 'mongodb';
 import type { Inventory, StockLine } from '../../application/ports/inventory.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
 import { requireId, requireQuantity } from '../../domain/shared/require.js';
 import type { StockLevel } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
 import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
+import { type InventoryCollections, inventoryCollectionsIn, stockForOrder } from './inventory-collections.js';
 import { guardMongo } from './mongo-faults.js';
 import { moveReservation, type ReservationMove } from './move-reservation.js';
+import { listOrderProducts, orderProducts } from './order-products.js';
 import { ProductLocks } from './product-locks.js';
-import {
-  type ProductStockDocument,
-  productsIn,
-  readStock,
-  toProductStock,
-} from './product-stock-document.js';
+import { readStock, toProductStock } from './product-stock-document.js';
 import { reserveLine } from './reserve-line.js';
 
 // The Inventory port over MongoDB (FerretDB locally), which has no multi-document transactions: each
 // product changes with one conditional update (under a product lock, for FerretDB 1.x's sake), and a
-// reserve that fails half-way undoes its lines.
+// reserve that fails half-way undoes its lines. A product's document holds its counters and the
+// reservations in flight; ended ones live in settled_reservations, and order_products lists each
+// order's products, so that no step has to scan the products.
 // Every id is validated before it reaches a filter, so no input can smuggle a query operator in.
 // Call ensureInventoryIndexes(orm) once at start.
 export class MongoInventory implements Inventory {
@@ -31,41 +29,44 @@ export class MongoInventory implements Inventory {
     this.locks = new ProductLocks(orm);
   }
 
-  // Looked up at each use: the ORM replaces its client when it reconnects.
-  private get products(): Collection<ProductStockDocument> {
-    return productsIn(this.orm);
+  private get collections(): InventoryCollections {
+    return inventoryCollectionsIn(this.orm);
   }
 
   async reserve(orderId: string, lines: readonly StockLine[]): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
     const checked = checkRequestedLines(lines);
     return guardMongo(async () => {
+      const collections = this.collections;
+      const productIds = checked.map((line) => line.productId);
+      const first = await listOrderProducts(collections.orders, order, productIds);
+      const reservations: Reservation[] = [];
       try {
         for (const line of checked)
-          await this.locks.around(line.productId, () => reserveLine(this.products, order, line));
+          reservations.push(
+            await this.locks.around(line.productId, () => reserveLine(collections, order, line, first)),
+          );
       } catch (error) {
         // Also takes back HELD lines of an earlier attempt that died half-way: nothing stays held.
         await this.moveAll(order, (stock) => stock.unreserve(order));
         throw error;
       }
-      return this.reservationsNow(order);
+      // An earlier attempt may have listed other products; the port returns all the order holds.
+      return first ? reservations : this.reservationsNow(order);
     });
   }
 
   async release(orderId: string): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
-    return guardMongo(async () => {
-      await this.moveAll(order, (stock) => stock.release(order));
-      return this.reservationsNow(order);
-    });
+    return guardMongo(() => this.moveAll(order, (stock) => stock.release(order)));
   }
 
   async commit(orderId: string): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
     return guardMongo(async () => {
-      const moved = await this.moveAll(order, (stock) => stock.commit(order));
-      if (moved === 0) throw new ReservationNotFound(order);
-      return this.reservationsNow(order);
+      const reservations = await this.moveAll(order, (stock) => stock.commit(order));
+      if (reservations.length === 0) throw new ReservationNotFound(order);
+      return reservations;
     });
   }
 
@@ -82,11 +83,11 @@ export class MongoInventory implements Inventory {
 
   async stockOf(productId: string): Promise<StockLevel> {
     const product = requireId(productId, 'productId');
-    return guardMongo(async () => (await readStock(this.products, product)).level());
+    return guardMongo(async () => (await readStock(this.collections.products, product)).level());
   }
 
   private async addStock(productId: string, quantity: number): Promise<StockLevel> {
-    const document = await this.products.findOneAndUpdate(
+    const document = await this.collections.products.findOneAndUpdate(
       { productId },
       {
         $inc: { availableStock: quantity },
@@ -98,23 +99,42 @@ export class MongoInventory implements Inventory {
     return toProductStock(document).level();
   }
 
-  // Returns how many products hold a reservation for the order, in any status.
-  private async moveAll(orderId: string, move: ReservationMove): Promise<number> {
-    const holding = await this.holding(orderId);
-    for (const document of holding) {
-      const { productId } = document;
-      await this.locks.around(productId, () => moveReservation(this.products, document, orderId, move));
+  // Moves the order's reservation on each of its products, one product at a time under its lock, and
+  // returns the order's reservations afterwards.
+  private async moveAll(orderId: string, move: ReservationMove): Promise<Reservation[]> {
+    const collections = this.collections;
+    const moved: Reservation[] = [];
+    for (const productId of await this.productsOf(orderId, { listFound: true })) {
+      const reservation = await this.locks.around(productId, async () => {
+        const document = await collections.products.findOne({ productId });
+        return document === null ? undefined : moveReservation(collections, document, orderId, move);
+      });
+      if (reservation !== undefined) moved.push(reservation);
     }
-    return holding.length;
+    return moved;
   }
 
-  private async reservationsNow(orderId: string): Promise<readonly Reservation[]> {
-    const holding = await this.holding(orderId);
-    return holding.flatMap((document) => toProductStock(document).reservationFor(orderId) ?? []);
+  private async reservationsNow(orderId: string): Promise<Reservation[]> {
+    const collections = this.collections;
+    const found: Reservation[] = [];
+    for (const productId of await this.productsOf(orderId)) {
+      const document = await collections.products.findOne({ productId });
+      if (document === null) continue;
+      const reservation = (await stockForOrder(collections, document, orderId)).reservationFor(orderId);
+      if (reservation !== undefined) found.push(reservation);
+    }
+    return found;
   }
 
-  // In the order products were first stocked, as the memory twin lists them.
-  private holding(orderId: string): Promise<ProductStockDocument[]> {
-    return this.products.find({ 'reservations.orderId': orderId }).sort({ _id: 1 }).toArray();
+  // Orders reserved before order_products existed are found the old way, by a scan of the products;
+  // a move lists them first (`listFound`), since their reservations are about to leave the products.
+  private async productsOf(orderId: string, { listFound = false } = {}): Promise<readonly string[]> {
+    const { orders, products } = this.collections;
+    const listed = await orderProducts(orders, orderId);
+    if (listed !== null) return listed;
+    const holding = await products.find({ 'reservations.orderId': orderId }).sort({ _id: 1 }).toArray();
+    const found = holding.map((document) => document.productId);
+    if (listFound && found.length > 0) await listOrderProducts(orders, orderId, found);
+    return found;
   }
 }

@@ -1,10 +1,15 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Collection } from 'mongodb';
 import { ProductStock } from '../../domain/stock/product-stock.js';
-import { RESERVATION_STATUSES, type ReservationStatus } from '../../domain/stock/reservation.js';
+import {
+  RESERVATION_STATUSES,
+  type Reservation,
+  type ReservationStatus,
+} from '../../domain/stock/reservation.js';
 
-// One document per product: its stock counters and every reservation ever held against it. Settled
-// reservations stay (COMMITTED, RELEASED) so that a late duplicate of a saga step finds them.
+// One document per product: its stock counters and the reservations in flight (HELD) against it. A
+// reservation that ends moves to settled_reservations (settled-reservations.ts); documents written before
+// that move existed may still hold ended ones, which are read as they are.
 export interface ProductStockDocument {
   readonly productId: string;
   readonly availableStock: number;
@@ -42,19 +47,25 @@ export function heldReservation(orderId: string, quantity: number): ReservationD
   return { orderId, quantity, status: 'HELD' };
 }
 
-export function toProductStock(document: ProductStockDocument): ProductStock {
+// `settled`: an order's ended reservation on this product that the document does not hold, which the
+// domain must see to refuse or skip a second move (stockForOrder decides which copy counts).
+export function toProductStock(
+  document: ProductStockDocument,
+  settled: Reservation | null = null,
+): ProductStock {
   const { productId } = document;
+  const inFlight = (document.reservations ?? []).map(({ orderId, quantity, status }) => ({
+    orderId,
+    productId,
+    quantity,
+    status: knownStatus(status, productId),
+  }));
   return ProductStock.fromSnapshot({
     productId,
     available: document.availableStock,
     reserved: document.reservedStock,
     committed: document.committedStock,
-    reservations: (document.reservations ?? []).map(({ orderId, quantity, status }) => ({
-      orderId,
-      productId,
-      quantity,
-      status: knownStatus(status, productId),
-    })),
+    reservations: settled === null ? inFlight : [...inFlight, settled],
   });
 }
 

@@ -1,16 +1,26 @@
-import type { Collection } from 'mongodb';
 import type { StockLine } from '../../application/ports/inventory.js';
+import { ProductStock } from '../../domain/stock/product-stock.js';
+import type { Reservation } from '../../domain/stock/reservation.js';
+import { type InventoryCollections, stockForOrder, toReservation } from './inventory-collections.js';
 import { contended, MAX_ATTEMPTS } from './mongo-faults.js';
-import { heldReservation, type ProductStockDocument, readStock } from './product-stock-document.js';
+import { heldReservation } from './product-stock-document.js';
+import { findSettled } from './settled-reservations.js';
 
 // Holds one line with a single conditional update: the stock check, the counters and the reservation
 // change together or not at all, so concurrent orders can never take more than is on the shelf.
+// `firstReserve`: the order had no reservation anywhere before this call, so no ended one can exist.
 export async function reserveLine(
-  products: Collection<ProductStockDocument>,
+  collections: InventoryCollections,
   orderId: string,
   line: StockLine,
-): Promise<void> {
+  firstReserve: boolean,
+): Promise<Reservation> {
+  const { products, settled } = collections;
   const { productId, quantity } = line;
+  if (!firstReserve) {
+    const ended = await findSettled(settled, orderId, productId);
+    if (ended !== null) return toReservation(ended);
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const { matchedCount } = await products.updateOne(
       { productId, availableStock: { $gte: quantity }, 'reservations.orderId': { $ne: orderId } },
@@ -19,11 +29,16 @@ export async function reserveLine(
         $push: { reservations: heldReservation(orderId, quantity) },
       },
     );
-    if (matchedCount === 1) return;
+    if (matchedCount === 1) return { orderId, productId, quantity, status: 'HELD' };
     // A miss means no stock, a reservation already there, or a change since the update looked; a fresh
     // read lets the domain tell which: it throws InsufficientStock, or finds the reservation and stops.
-    const stock = await readStock(products, productId);
-    if (stock.reserve(orderId, quantity) === stock) return;
+    const document = await products.findOne({ productId });
+    const stock =
+      document === null ? ProductStock.empty(productId) : await stockForOrder(collections, document, orderId);
+    if (stock.reserve(orderId, quantity) === stock) {
+      const found = stock.reservationFor(orderId);
+      if (found !== undefined) return found;
+    }
   }
   throw contended(productId);
 }
