@@ -4,7 +4,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
-import { activityOptions } from '../src/adapters/temporal/workflows/activity-options.js';
+import {
+  activityOptions,
+  localActivityOptions,
+} from '../src/adapters/temporal/workflows/activity-options.js';
 import type { Design } from './options.js';
 
 const packageVersion = (name: string): string =>
@@ -67,7 +70,17 @@ export function designConfiguration(design: Design) {
     case 'ours':
       return {
         workflow: 'src/adapters/temporal/workflows/order-saga.workflow.ts',
-        activities: { kinds: 'all regular', options: activityOptions },
+        activities: {
+          local: ['createPendingOrder', 'commitStock', 'confirmOrder', 'releaseStock', 'cancelOrder'],
+          regular: [
+            'reserveStock',
+            'authorizePayment',
+            'capturePayment',
+            'voidOrRefundPayment',
+            'markCompensationFailed',
+          ],
+          options: { ...activityOptions, local: localActivityOptions },
+        },
         worker: 'SDK defaults',
       };
   }

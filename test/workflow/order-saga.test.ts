@@ -108,6 +108,37 @@ describe('orderSaga on the time-skipping test server', () => {
     expect(stubs.succeeded()).toEqual(['createPendingOrder', 'releaseStock', 'cancelOrder']);
   });
 
+  it('waits for the later attempts of a local database step in a durable timer, keeping their count', async () => {
+    const stubs = stubActivities((name, attempt) =>
+      name === 'commitStock' && attempt <= 4 ? { kind: 'fault' } : { kind: 'ok' },
+    );
+
+    const { result, history, progress } = await saga.withSaga(stubs.activities, async (handle) => ({
+      result: await handle.result(),
+      history: await handle.fetchHistory(),
+      progress: await handle.query(progressQuery),
+    }));
+
+    expect(result).toMatchObject({ status: 'CONFIRMED' });
+    // 200, 400 and 800 ms are waited in the workflow task; 1.6 s is past localRetryThreshold.
+    expect(history.events?.filter((event) => event.timerStartedEventAttributes)).toHaveLength(1);
+    expect(stubs.calls.filter((call) => call.name === 'commitStock').map((c) => c.attempt)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(progress.steps.find((s) => s.step === 'commitStock')?.attempts).toBe(5);
+  });
+
+  it('ends CANCELLED when the order to cancel was never written', async () => {
+    const { result, stubs } = await run((name) => {
+      if (name === 'createPendingOrder') return { kind: 'refuse', code: 'ORDER.INVALID' };
+      if (name === 'cancelOrder') return { kind: 'refuse', code: 'ORDER.NOT_FOUND' };
+      return { kind: 'ok' };
+    });
+
+    expect(result).toMatchObject({ status: 'CANCELLED', code: 'ORDER.INVALID', failedStep: 'createOrder' });
+    expect(stubs.calls.map((call) => call.name)).toEqual(['createPendingOrder', 'cancelOrder']);
+  });
+
   it('waits in COMPENSATION_FAILED when a compensation keeps failing, and finishes on an operator retry', async () => {
     let gatewayBack = false;
     const stubs = stubActivities((name) => {

@@ -2,7 +2,8 @@
 // the workflow is meant to be incompatible (and then version the workflow instead of breaking running
 // sagas): `npx tsx test/workflow/histories/record-histories.ts`. It overwrites <path>.json; histories
 // of older versions of the workflow stay as <path>.before-<change>.json, replayed all the same, until no
-// saga of that version can still be open (*.before-order-status.json: before the OrderStatus upserts).
+// saga of that version can still be open (*.before-order-status.json: before the OrderStatus upserts;
+// *.before-local-database-steps.json: before the database steps became local activities).
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';

@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 // Timeouts and retries by the kind of work, not one size for all: a database call answers in
 // milliseconds or is down; the gateway may be slow, and its client gives up after 10 s itself.
@@ -43,3 +43,29 @@ export const activityOptions = {
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   },
 } satisfies Record<string, ActivityOptions>;
+
+// createPendingOrder, commitStock, confirmOrder and their compensations run as local activities: in the
+// worker that runs the saga, inside its workflow task, with no round trip through Temporal's task queues
+// (bench/README.md). Why the saga's guarantees hold:
+// - A local activity is recorded only when its workflow task completes. A worker that dies first leaves
+//   the task to time out (10 s); the next worker replays the saga and runs the step again (its attempts
+//   counted afresh since the last durable wait), compensations in the same order: at least once, which
+//   the idempotent use-cases allow for.
+// - A timed-out attempt is only told to stop, and the use-cases do not listen: it may still finish while
+//   the next attempt runs (idempotence covers it), or after the step gave up and the saga compensates (a
+//   release then meets a commit and is refused: COMPENSATION_FAILED, for an operator). A regular
+//   activity's late attempt does the same, without even being told.
+// - While a local activity runs, or waits in the task for its next attempt, the saga answers no query
+//   and runs an update only when the task is renewed (every 8 s), and a worker told to stop keeps
+//   retrying it rather than hand it over. So any wait longer than a second is a durable timer instead
+//   (localRetryThreshold): between those attempts the saga is free, and any worker resumes the retries
+//   with their count kept.
+// - reserveStock (it may queue for seconds on a product's lock) and the gateway's calls stay regular, so
+//   that a cancel update is heard while they run; the only local step a cancel can meet is
+//   createPendingOrder, which takes milliseconds while PostgreSQL is up.
+const localRetryThreshold = '1 second';
+
+export const localActivityOptions = {
+  database: { ...database, localRetryThreshold },
+  compensateDatabase: { ...database, retry: compensationRetry, localRetryThreshold },
+} satisfies Record<string, LocalActivityOptions>;

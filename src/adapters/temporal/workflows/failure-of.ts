@@ -24,17 +24,12 @@ export function failureOf(error: unknown): StepFailure {
   if (error instanceof CancelledOnRequest) {
     return { code: error.code, message: error.message, attempt: null, refusal: true };
   }
+  // A local activity's ApplicationFailure (a refusal, or a fault past its retries) arrives unwrapped; its
+  // timeouts arrive wrapped, as a regular activity's do.
+  if (error instanceof ApplicationFailure) return refusalOrFault(error);
   if (error instanceof ActivityFailure) {
     const cause = error.cause;
-    if (cause instanceof ApplicationFailure) {
-      const detail = cause.details?.[0] as { attempt?: number } | undefined;
-      return {
-        code: cause.type ?? 'STEP.FAILED',
-        message: cause.message,
-        attempt: detail?.attempt ?? null,
-        refusal: cause.nonRetryable === true,
-      };
-    }
+    if (cause instanceof ApplicationFailure) return refusalOrFault(cause);
     if (cause instanceof TimeoutFailure) {
       return {
         code: 'STEP.TIMED_OUT',
@@ -56,4 +51,14 @@ export function failureOf(error: unknown): StepFailure {
   // Anything else is a bug in the workflow: rethrown, it fails the workflow task, which Temporal retries
   // (after a fix is deployed) instead of compensating for a reason nobody can name.
   throw error;
+}
+
+function refusalOrFault(failure: ApplicationFailure): StepFailure {
+  const detail = failure.details?.[0] as { attempt?: number } | undefined;
+  return {
+    code: failure.type ?? 'STEP.FAILED',
+    message: failure.message,
+    attempt: detail?.attempt ?? null,
+    refusal: failure.nonRetryable === true,
+  };
 }

@@ -5,13 +5,15 @@ import {
   defineQuery,
   defineUpdate,
   log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { OrderSagaInput } from '../../../application/ports/saga-starter.js';
 import type { SagaActivities } from '../activities.js';
-import { activityOptions } from './activity-options.js';
+import { activityOptions, localActivityOptions } from './activity-options.js';
 import { CancelledOnRequest, failureOf, type StepFailure } from './failure-of.js';
 import {
   CANCELLED_ON_REQUEST,
@@ -31,6 +33,14 @@ const gateway = proxyActivities<SagaActivities>(activityOptions.gateway);
 const undoInDatabase = proxyActivities<SagaActivities>(activityOptions.compensateDatabase);
 const undoAtGateway = proxyActivities<SagaActivities>(activityOptions.compensateGateway);
 const record = proxyActivities<SagaActivities>(activityOptions.record);
+const databaseLocally = proxyLocalActivities<SagaActivities>(localActivityOptions.database);
+const undoInDatabaseLocally = proxyLocalActivities<SagaActivities>(localActivityOptions.compensateDatabase);
+
+// Sagas begun before these database steps became local activities (activity-options.ts says why) replay
+// with regular ones; decided once, at the saga's start, so one saga never mixes the two.
+const LOCAL_DATABASE_STEPS = 'local-database-steps';
+type DatabaseSteps = Pick<SagaActivities, 'createPendingOrder' | 'commitStock' | 'confirmOrder'>;
+type DatabaseUndo = Pick<SagaActivities, 'releaseStock' | 'cancelOrder'>;
 
 export const progressQuery = defineQuery<SagaProgress>('progress');
 // Stops an order still in flight; refused with ORDER.NOT_CANCELLABLE once the payment is being captured.
@@ -42,6 +52,9 @@ type Failure = StepFailure & { step: SagaStep | null };
 
 export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
   const { orderId } = input;
+  const local = patched(LOCAL_DATABASE_STEPS);
+  const inDatabase: DatabaseSteps = local ? databaseLocally : database;
+  const undoing: DatabaseUndo = local ? undoInDatabaseLocally : undoInDatabase;
   const telemetry = sagaTelemetry();
   const saga = new SagaRecord(orderId, SAGA_STEPS, telemetry);
   telemetry.started();
@@ -100,7 +113,7 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
   try {
     await step('createOrder', () => {
       saga.register('cancelOrder', 'createOrder');
-      return database.createPendingOrder({ ...input, sagaId: workflowInfo().workflowId });
+      return inDatabase.createPendingOrder({ ...input, sagaId: workflowInfo().workflowId });
     });
     await step(
       'reserveStock',
@@ -126,8 +139,8 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
       () => gateway.capturePayment({ orderId }),
       () => ({ paymentId: payment.id }),
     );
-    await step('commitStock', () => database.commitStock({ orderId }));
-    await step('confirmOrder', () => database.confirmOrder({ orderId }));
+    await step('commitStock', () => inDatabase.commitStock({ orderId }));
+    await step('confirmOrder', () => inDatabase.confirmOrder({ orderId }));
     saga.enter('CONFIRMED');
     log.info('order confirmed', { orderId });
     return { status: 'CONFIRMED', orderId };
@@ -142,6 +155,7 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
     compensateUntilDone(
       saga,
       failure,
+      undoing,
       () => {
         const requested = retryRequested;
         retryRequested = false;
@@ -162,13 +176,14 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
 async function compensateUntilDone(
   saga: SagaRecord,
   failure: Failure,
+  undoing: DatabaseUndo,
   takeRetryRequest: () => boolean,
   retryRequested: () => boolean,
 ): Promise<void> {
   const { orderId } = saga.progress;
   for (;;) {
     saga.enter('COMPENSATING');
-    const stuck = await runCompensations(saga, failure);
+    const stuck = await runCompensations(saga, failure, undoing);
     if (stuck === null) {
       saga.enter('CANCELLED');
       return;
@@ -188,26 +203,30 @@ async function compensateUntilDone(
 }
 
 // Runs what is left to undo, newest first; stops at the first that still fails and returns it.
-async function runCompensations(saga: SagaRecord, failure: Failure): Promise<CompensationRecord | null> {
+async function runCompensations(
+  saga: SagaRecord,
+  failure: Failure,
+  undoing: DatabaseUndo,
+): Promise<CompensationRecord | null> {
   const { orderId } = saga.progress;
   for (const compensation of saga.pendingCompensations()) {
     const outcome = await saga.compensate(compensation, () =>
-      undo(compensation.compensation, orderId, failure),
+      undo(compensation.compensation, orderId, failure, undoing),
     );
     if (outcome !== null) return compensation;
   }
   return null;
 }
 
-async function undo(compensation: Compensation, orderId: string, failure: Failure) {
+async function undo(compensation: Compensation, orderId: string, failure: Failure, undoing: DatabaseUndo) {
   switch (compensation) {
     case 'voidOrRefundPayment':
       return undoAtGateway.voidOrRefundPayment({ orderId });
     case 'releaseStock':
-      return undoInDatabase.releaseStock({ orderId });
+      return undoing.releaseStock({ orderId });
     case 'cancelOrder':
       try {
-        return await undoInDatabase.cancelOrder({ orderId, code: failure.code, reason: failure.message });
+        return await undoing.cancelOrder({ orderId, code: failure.code, reason: failure.message });
       } catch (error) {
         // The order was never written (its creation failed): there is nothing to cancel.
         if (failureOf(error).code === 'ORDER.NOT_FOUND') return { value: null, attempt: 1 };
