@@ -89,6 +89,48 @@ describe('MongoInventory', () => {
     expect(await inventory.stockOf(product)).toMatchObject({ available: 7, reserved: 0, committed: 3 });
   });
 
+  it('takes back nothing the order holds when an attempt fails on anything but a refusal', async () => {
+    const [a, b, broken, order] = [aProductId(), aProductId(), aProductId(), anOrderId()];
+    await inventory.restock(a, 5);
+    await inventory.restock(b, 5);
+    await inventory.reserve(order, [
+      { productId: a, quantity: 1 },
+      { productId: b, quantity: 1 },
+    ]);
+    // A document this adapter cannot read: the late attempt fails there, not for want of stock.
+    await collection(PRODUCTS).insertOne({
+      productId: broken,
+      availableStock: 0,
+      reservedStock: 1,
+      committedStock: 0,
+      reservations: [{ orderId: anOrderId(), quantity: 1, status: 'LOST' }],
+    });
+
+    const late = [a, b, broken].map((productId) => ({ productId, quantity: 1 }));
+    await expect(inventory.reserve(order, late)).rejects.toThrow(/status LOST/);
+    for (const product of [a, b])
+      expect(await inventory.stockOf(product)).toMatchObject({ available: 4, reserved: 1 });
+  });
+
+  it('refuses to commit an order one of whose products lost its line, and moves nothing', async () => {
+    const [a, b, order] = [aProductId(), aProductId(), anOrderId()];
+    await inventory.restock(a, 5);
+    await inventory.restock(b, 5);
+    await inventory.reserve(order, [
+      { productId: a, quantity: 1 },
+      { productId: b, quantity: 2 },
+    ]);
+    // What a late attempt's undo used to do to a line another attempt held.
+    await collection(PRODUCTS).updateOne(
+      { productId: b },
+      { $inc: { availableStock: 2, reservedStock: -2 }, $set: { reservations: [] } },
+    );
+
+    await expect(inventory.commit(order)).rejects.toMatchObject({ code: 'RESERVATION.NOT_FOUND' });
+    expect(await inventory.reservationsOf(order)).toMatchObject([{ productId: a, status: 'HELD' }]);
+    expect(await inventory.stockOf(a)).toMatchObject({ available: 4, reserved: 1, committed: 0 });
+  });
+
   it('creates a single document for a product that twenty first deliveries race to create', async () => {
     const product = aProductId();
     const elsewhere = new MongoInventory(orm);

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Inventory, StockLine } from '../../application/ports/inventory.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
+import { isDomainError } from '../../domain/shared/domain-error.js';
 import { requireId, requireQuantity } from '../../domain/shared/require.js';
 import type { StockLevel } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
@@ -44,11 +45,13 @@ export class MongoInventory implements Inventory {
       try {
         for (const line of checked)
           reservations.push(
-            await this.locks.around(line.productId, () => reserveLine(collections, order, line, first)),
+            await this.locks.around(line.productId, () => reserveLine(collections, order, line)),
           );
       } catch (error) {
-        // Also takes back HELD lines of an earlier attempt that died half-way: nothing stays held.
-        await this.moveAll(order, (stock) => stock.unreserve(order));
+        // A refusal takes back every HELD line of the order, an earlier attempt's too: nothing stays held.
+        // A transient fault (a lock waited on too long, an outage) takes back nothing: another attempt of
+        // the same order may hold those lines by now, and the retry, or the saga's release, settles them.
+        if (isDomainError(error)) await this.moveAll(order, (stock) => stock.unreserve(order));
         throw error;
       }
       // An earlier attempt may have listed other products; the port returns all the order holds.
@@ -64,6 +67,7 @@ export class MongoInventory implements Inventory {
   async commit(orderId: string): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
     return guardMongo(async () => {
+      await this.assertHoldsEveryProduct(order);
       const reservations = await this.moveAll(order, (stock) => stock.commit(order));
       if (reservations.length === 0) throw new ReservationNotFound(order);
       return reservations;
@@ -112,6 +116,18 @@ export class MongoInventory implements Inventory {
       if (reservation !== undefined) moved.push(reservation);
     }
     return moved;
+  }
+
+  // A commit that found only some of the order's lines would confirm an order whose other lines were
+  // never taken from the shelf; it refuses, before moving anything, and the saga compensates.
+  private async assertHoldsEveryProduct(orderId: string): Promise<void> {
+    const collections = this.collections;
+    const listed = await orderProducts(collections.orders, orderId);
+    for (const productId of listed ?? []) {
+      const document = await collections.products.findOne({ productId });
+      const stock = document === null ? null : await stockForOrder(collections, document, orderId);
+      if (stock?.reservationFor(orderId) === undefined) throw new ReservationNotFound(orderId, productId);
+    }
   }
 
   private async reservationsNow(orderId: string): Promise<Reservation[]> {

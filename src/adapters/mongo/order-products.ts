@@ -15,7 +15,7 @@ export function orderProductsIn(orm: MikroORM): Collection<OrderProductsDocument
   return orm.em.getConnection().getCollection<OrderProductsDocument>(ORDER_PRODUCTS);
 }
 
-// Returns whether this is the order's first reserve: only then can no reservation of it exist yet.
+// Returns whether this is the order's first reserve: then the lines it holds are all the order has.
 export async function listOrderProducts(
   orders: Collection<OrderProductsDocument>,
   orderId: string,

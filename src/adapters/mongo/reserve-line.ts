@@ -8,19 +8,17 @@ import { findSettled } from './settled-reservations.js';
 
 // Holds one line with a single conditional update: the stock check, the counters and the reservation
 // change together or not at all, so concurrent orders can never take more than is on the shelf.
-// `firstReserve`: the order had no reservation anywhere before this call, so no ended one can exist.
+// An ended reservation is looked for first, always: a late attempt of the order's first reserve may
+// arrive after its stock was committed or released and has left the product's document.
 export async function reserveLine(
   collections: InventoryCollections,
   orderId: string,
   line: StockLine,
-  firstReserve: boolean,
 ): Promise<Reservation> {
   const { products, settled } = collections;
   const { productId, quantity } = line;
-  if (!firstReserve) {
-    const ended = await findSettled(settled, orderId, productId);
-    if (ended !== null) return toReservation(ended);
-  }
+  const ended = await findSettled(settled, orderId, productId);
+  if (ended !== null) return toReservation(ended);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const { matchedCount } = await products.updateOne(
       { productId, availableStock: { $gte: quantity }, 'reservations.orderId': { $ne: orderId } },
