@@ -15,6 +15,10 @@ const require = createRequire(import.meta.url);
 // Temporal's OpenTelemetry interceptors carry the trace from the client that starts a saga, through the
 // workflow, to each activity: one trace per order. They are always installed, tracing on or off, so
 // the workflow code (and a prebuilt bundle) is the same either way; off, their spans go nowhere.
+// They are not free: in the sandbox they build every span and are imported for each new saga (about a
+// third of the workflow thread's time in the bench, bench/README.md). Yet they cannot be dropped from a
+// running fleet: replaying a saga that received an update without them fails (TMPRL1100 on
+// test/workflow/histories/compensation-failed-retried.json), since they change how update handlers run.
 // A bundle prebuilt for production must include these modules (bundleWorkflowCode's
 // workflowInterceptorModules).
 export const workflowInterceptorModules = [
