@@ -28,12 +28,14 @@ export interface Arrivals {
 const CARD: Record<Outcome, string> = { confirmed: 'tok_visa', declined: 'tok_decline', noStock: 'tok_visa' };
 
 // Open loop: order i is sent at i / rate seconds whether or not earlier ones were answered, so a slow
-// system queues instead of slowing the load down.
+// system queues instead of slowing the load down. `onMeasuring` is called when the first measured order
+// is due, just before it is sent.
 export async function driveOrders(
   baseUrl: string,
   customerId: string,
   catalogue: RunCatalogue,
   arrivals: Arrivals,
+  onMeasuring: () => void = () => undefined,
 ): Promise<{ orders: SentOrder[]; maxSendLagMs: number }> {
   const total = Math.round(arrivals.rate * (arrivals.warmupS + arrivals.durationS));
   const orders = plan(total, catalogue, arrivals);
@@ -41,11 +43,13 @@ export async function driveOrders(
   const start = performance.now() + 50;
   const answers: Promise<void>[] = [];
   let maxSendLagMs = 0;
+  const firstMeasured = orders.find((order) => order.measured);
   for (const order of orders) {
     const due = start + order.index * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     maxSendLagMs = Math.max(maxSendLagMs, performance.now() - due);
+    if (order === firstMeasured) onMeasuring();
     answers.push(send(baseUrl, customerId, order, due));
   }
   await Promise.all(answers);

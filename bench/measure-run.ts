@@ -1,13 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { removeProducts, stockCatalogue } from './catalogue.js';
 import { completionsOf, waitForClosed } from './completions.js';
+import { type CpuFigures, type CpuSample, cpuFigures, sampleCpu, stackPids } from './cpu.js';
 import { checkInvariants, type InvariantReport } from './invariants.js';
 import { driveOrders } from './load.js';
 import type { BenchOptions, Design } from './options.js';
 import type { DesignSession } from './session.js';
 import { round, type Spread, spreadOf } from './stats.js';
 
-export interface RunResult {
+export interface RunResult extends CpuFigures {
   readonly design: Design;
   readonly offeredRate: number;
   readonly durationS: number;
@@ -32,6 +33,7 @@ export async function measureRun(parts: {
   session: DesignSession;
   client: Client;
   simulatorUrl: string;
+  simulatorPid: number | null;
   mongodbUrl: string;
   rate: number;
   options: BenchOptions;
@@ -41,14 +43,32 @@ export async function measureRun(parts: {
   const customerId = `bench-${parts.tag}`;
   const total = Math.round(rate * (options.warmupS + options.durationS));
   const catalogue = await stockCatalogue(session.baseUrl, parts.tag, total);
-  const { orders, maxSendLagMs } = await driveOrders(session.baseUrl, customerId, catalogue, {
-    rate,
-    warmupS: options.warmupS,
-    durationS: options.durationS,
-    mix: options.mix,
-    seed: options.seed,
-  });
+  const pids = {
+    worker: session.worker.pid,
+    api: session.api.pid,
+    simulator: parts.simulatorPid,
+    ...stackPids(),
+  };
+  // CPU is counted from the first measured arrival to when every saga of the run has closed (or the
+  // drain has run out): the tails of warm-up sagas are in it, the invariant check is not.
+  const cpu: { start: CpuSample | null; end: CpuSample | null } = { start: null, end: null };
+  const { orders, maxSendLagMs } = await driveOrders(
+    session.baseUrl,
+    customerId,
+    catalogue,
+    {
+      rate,
+      warmupS: options.warmupS,
+      durationS: options.durationS,
+      mix: options.mix,
+      seed: options.seed,
+    },
+    () => {
+      cpu.start = sampleCpu(pids);
+    },
+  );
   const unfinished = await waitForClosed(client, session.taskQueue, customerId, options.drainS * 1_000);
+  cpu.end = sampleCpu(pids);
   const completions = await completionsOf(client, session.taskQueue, customerId);
   // Not measured: the next run (and the invariant check) must start from a quiet system.
   const stillRunning = await waitForClosed(client, session.taskQueue, customerId, SETTLE_MS);
@@ -100,6 +120,7 @@ export async function measureRun(parts: {
       compensated: spreadOf(closed.filter((c) => !c.confirmed).map(latency)),
     },
     sustained: rejected === 0 && unfinished === 0 && all.p99 !== null && all.p99 < 1_000,
+    ...cpuFigures(cpu.start, cpu.end, measured.length),
     invariants,
     firstErrors: orders.flatMap((order) => (order.error === null ? [] : [order.error])).slice(0, 3),
   };

@@ -41,6 +41,11 @@ export class ServiceProcess {
     return this.output;
   }
 
+  // Null once the process has exited.
+  get pid(): number | null {
+    return this.exited ? null : (this.child.pid ?? null);
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }

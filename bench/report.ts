@@ -1,3 +1,4 @@
+import { CPU_PROCESSES } from './cpu.js';
 import type { RunResult } from './measure-run.js';
 import type { Design } from './options.js';
 import type { Spread } from './stats.js';
@@ -32,6 +33,8 @@ export function markdownOf(designs: readonly DesignResult[]): string {
   }
   lines.push(
     '',
+    ...cpuTable(designs),
+    '',
     '| design | knee (orders/s, p99 < 1 s) | peak RSS API MiB | peak RSS worker MiB |',
     '|---|--:|--:|--:|',
   );
@@ -53,4 +56,22 @@ export function markdownOf(designs: readonly DesignResult[]): string {
   );
   if (errors.length > 0) lines.push('', `Errors:\n${errors.join('\n')}`);
   return lines.join('\n');
+}
+
+// CPU per measured order of each process, from the first measured arrival until every saga has closed.
+function cpuTable(designs: readonly DesignResult[]): string[] {
+  const lines = [
+    `| design | offered/s | CPU ms/order total | ${CPU_PROCESSES.join(' | ')} | bench | CPU busy % (of one core) |`,
+    `|---|--:|--:|${CPU_PROCESSES.map(() => '--:|').join('')}--:|--:|`,
+  ];
+  for (const design of designs) {
+    for (const run of design.runs) {
+      const cpu = run.cpuMsPerOrder;
+      const parts = [cpu.total, ...CPU_PROCESSES.map((name) => cpu[name]), cpu.bench].map(ms);
+      lines.push(
+        `| ${design.design} | ${run.offeredRate} | ${parts.join(' | ')} | ${run.cpuBusyPercent === null ? '–' : run.cpuBusyPercent.toFixed(0)} |`,
+      );
+    }
+  }
+  return lines;
 }

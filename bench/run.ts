@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       temporalAddress: config.temporalAddress,
       temporalNamespace: config.temporalNamespace,
       simulatorUrl,
+      simulatorPid: simulator.pid,
     };
     const environment = await machineAndVersions(client, databaseUrl, mongodbUrl);
     const designs: DesignResult[] = [];
@@ -108,6 +109,7 @@ async function benchDesign(
         session,
         client,
         simulatorUrl: stack.simulatorUrl,
+        simulatorPid: stack.simulatorPid,
         mongodbUrl: stack.mongodbUrl,
         rate,
         options,

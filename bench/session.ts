@@ -17,6 +17,7 @@ export interface Stack {
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
   readonly simulatorUrl: string;
+  readonly simulatorPid: number | null;
 }
 
 // One design on the stack: its worker and an API in front of it, on a task queue of their own. The

@@ -19,7 +19,7 @@ const spread = {
 // The benchmark still runs end to end and reports well-formed figures; how fast is its business, not
 // this test's.
 describe('npm run bench -- --smoke', () => {
-  it('reports every design with its figures, knee, memory and a clean invariant check', async () => {
+  it('reports every design with its figures, CPU per order, knee, memory and a clean invariant check', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'bench-smoke-')), 'smoke.json');
     await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--out', out], {
       cwd: root,
@@ -47,11 +47,23 @@ describe('npm run bench -- --smoke', () => {
         acceptMs: spread,
         completionMs: { all: spread },
         sustained: expect.any(Boolean),
+        cpuMsPerOrder: {
+          total: expect.any(Number),
+          worker: expect.any(Number),
+          api: expect.any(Number),
+          temporal: expect.any(Number),
+          ferretdb: expect.any(Number),
+          postgres: expect.any(Number),
+          simulator: expect.any(Number),
+          bench: expect.any(Number),
+        },
+        cpuBusyPercent: expect.any(Number),
       });
       expect(figures.invariants).toMatchObject({ ok: true, violations: [] });
     }
     const markdown = await readFile(out.replace(/\.json$/, '.md'), 'utf8');
     expect(markdown).toContain('| design | offered/s | achieved/s |');
+    expect(markdown).toContain('| design | offered/s | CPU ms/order total |');
     expect(markdown).toContain('Invariants: no violation.');
   }, 180_000);
 });
