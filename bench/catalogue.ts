@@ -51,7 +51,8 @@ export async function removeProducts(mongodbUrl: string, productIds?: readonly s
     const { deletedCount } = await db.collection('products').deleteMany(filter);
     await db.collection('settled_reservations').deleteMany(filter);
     await db.collection('order_products').deleteMany(ids === null ? {} : { productIds: ids });
-    if (productIds === undefined) await db.collection('product_locks').deleteMany({});
+    if (productIds === undefined)
+      for (const name of ['product_locks', 'settled_orders']) await db.collection(name).deleteMany({});
     return deletedCount;
   } finally {
     await client.close();

@@ -73,6 +73,23 @@ export function reserveCases(current: () => InventoryFixture): void {
       expect(await inventory.stockOf(p1)).toMatchObject({ available: 10, reserved: 0 });
     });
 
+    it('holds nothing for an order released before its reserve ran, not even a line it never had', async () => {
+      const { inventory, p1, order, lines } = current();
+      await inventory.release(order);
+      expect(await inventory.reserve(order, lines.slice(0, 2))).toEqual([]);
+      expect(await inventory.reservationsOf(order)).toEqual([]);
+      expect(await inventory.stockOf(p1)).toMatchObject({ available: 10, reserved: 0 });
+    });
+
+    it('holds no new line for an order already committed', async () => {
+      const { inventory, p1, p2, order, lines } = current();
+      await inventory.reserve(order, lines.slice(0, 1));
+      await inventory.commit(order);
+      const reservations = await inventory.reserve(order, lines.slice(0, 2));
+      expect(reservations).toEqual([{ orderId: order, productId: p1, quantity: 2, status: 'COMMITTED' }]);
+      expect(await inventory.stockOf(p2)).toMatchObject({ available: 10, reserved: 0 });
+    });
+
     it('keeps orders apart', async () => {
       const { inventory, p1, order } = current();
       const other = anOrderId();

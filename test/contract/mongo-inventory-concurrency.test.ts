@@ -131,6 +131,26 @@ describe('MongoInventory under concurrent orders', () => {
     });
   });
 
+  it('leaves nothing held when late reserves race the releases of their orders from another process', async () => {
+    const product = aProductId();
+    await inventory.restock(product, 40);
+    const orders = Array.from({ length: 20 }, anOrderId);
+
+    await Promise.allSettled(
+      orders.flatMap((order) => [
+        elsewhere.reserve(order, [{ productId: product, quantity: 2 }]),
+        inventory.release(order),
+      ]),
+    );
+
+    expect(await inventory.stockOf(product)).toEqual({
+      productId: product,
+      available: 40,
+      reserved: 0,
+      committed: 0,
+    });
+  });
+
   it('lets one of a release and a commit racing on one order win, never both', async () => {
     const product = aProductId();
     await inventory.restock(product, 4);

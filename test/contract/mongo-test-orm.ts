@@ -4,6 +4,7 @@ import { ORDER_PRODUCTS } from '../../src/adapters/mongo/order-products.js';
 import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
 import { PRODUCT_LOCKS } from '../../src/adapters/mongo/product-locks.js';
 import { PRODUCTS } from '../../src/adapters/mongo/product-stock-document.js';
+import { SETTLED_ORDERS } from '../../src/adapters/mongo/settled-orders.js';
 import { SETTLED_RESERVATIONS } from '../../src/adapters/mongo/settled-reservations.js';
 import { testConfig } from '../support/settings.js';
 import { RUN_PREFIX } from './inventory-subject.js';
@@ -22,8 +23,7 @@ export async function stopMongoOrm(orm: MikroORM): Promise<void> {
   const connection = orm.em.getConnection();
   for (const name of [PRODUCTS, PRODUCT_LOCKS, SETTLED_RESERVATIONS])
     await connection.getCollection(name).deleteMany(mine);
-  await connection
-    .getCollection<{ _id: string }>(ORDER_PRODUCTS)
-    .deleteMany({ _id: { $regex: `^${RUN_PREFIX}-` } });
+  for (const name of [ORDER_PRODUCTS, SETTLED_ORDERS])
+    await connection.getCollection<{ _id: string }>(name).deleteMany({ _id: { $regex: `^${RUN_PREFIX}-` } });
   await orm.close(true);
 }

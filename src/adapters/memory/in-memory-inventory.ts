@@ -9,9 +9,12 @@ import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
 // contract tests are held against.
 export class InMemoryInventory implements Inventory {
   private readonly products = new Map<string, ProductStock>();
+  // Orders whose stock was released or committed: a late reserve holds nothing more for them.
+  private readonly settled = new Set<string>();
 
   async reserve(orderId: string, lines: readonly StockLine[]): Promise<readonly Reservation[]> {
     const checked = checkRequestedLines(lines);
+    if (this.settled.has(orderId)) return this.reservationsNow(orderId);
     try {
       for (const line of checked) {
         this.put(this.stock(line.productId).reserve(orderId, line.quantity));
@@ -25,6 +28,7 @@ export class InMemoryInventory implements Inventory {
   }
 
   async release(orderId: string): Promise<readonly Reservation[]> {
+    this.settled.add(orderId);
     for (const stock of this.holding(orderId)) this.put(stock.release(orderId));
     return this.reservationsNow(orderId);
   }
@@ -32,6 +36,7 @@ export class InMemoryInventory implements Inventory {
   async commit(orderId: string): Promise<readonly Reservation[]> {
     const holding = this.holding(orderId);
     if (holding.length === 0) throw new ReservationNotFound(orderId);
+    this.settled.add(orderId);
     for (const stock of holding) this.put(stock.commit(orderId));
     return this.reservationsNow(orderId);
   }

@@ -4,6 +4,7 @@ import type { ProductStock } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
 import { type OrderProductsDocument, orderProductsIn } from './order-products.js';
 import { type ProductStockDocument, productsIn, toProductStock } from './product-stock-document.js';
+import { type SettledOrderDocument, settledOrdersIn } from './settled-orders.js';
 import {
   findSettled,
   type SettledReservationDocument,
@@ -14,11 +15,17 @@ export interface InventoryCollections {
   readonly products: Collection<ProductStockDocument>;
   readonly settled: Collection<SettledReservationDocument>;
   readonly orders: Collection<OrderProductsDocument>;
+  readonly settledOrders: Collection<SettledOrderDocument>;
 }
 
 // Looked up at each use: the ORM replaces its client when it reconnects.
 export function inventoryCollectionsIn(orm: MikroORM): InventoryCollections {
-  return { products: productsIn(orm), settled: settledReservationsIn(orm), orders: orderProductsIn(orm) };
+  return {
+    products: productsIn(orm),
+    settled: settledReservationsIn(orm),
+    orders: orderProductsIn(orm),
+    settledOrders: settledOrdersIn(orm),
+  };
 }
 
 // A product's stock as one order's move must see it: what is in flight, plus the order's ended

@@ -13,6 +13,7 @@ import { listOrderProducts, orderProducts } from './order-products.js';
 import { ProductLocks } from './product-locks.js';
 import { readStock, toProductStock } from './product-stock-document.js';
 import { reserveLine } from './reserve-line.js';
+import { settleOrder } from './settled-orders.js';
 
 // The Inventory port over MongoDB (FerretDB locally), which has no multi-document transactions: each
 // product changes with one conditional update (under a product lock, for FerretDB 1.x's sake), and a
@@ -40,8 +41,9 @@ export class MongoInventory implements Inventory {
     return guardMongo(async () => {
       const collections = this.collections;
       const productIds = checked.map((line) => line.productId);
+      // Listed before anything looks at settled_orders: see settled-orders.ts.
       const first = await listOrderProducts(collections.orders, order, productIds);
-      const reservations: Reservation[] = [];
+      const reservations: (Reservation | undefined)[] = [];
       try {
         for (const line of checked)
           reservations.push(
@@ -54,20 +56,26 @@ export class MongoInventory implements Inventory {
         if (isDomainError(error)) await this.moveAll(order, (stock) => stock.unreserve(order));
         throw error;
       }
-      // An earlier attempt may have listed other products; the port returns all the order holds.
-      return first ? reservations : this.reservationsNow(order);
+      // An earlier attempt may have listed other products, or the order was settled on the way: the port
+      // returns all the order holds.
+      const held = reservations.filter((reservation) => reservation !== undefined);
+      return first && held.length === reservations.length ? held : this.reservationsNow(order);
     });
   }
 
   async release(orderId: string): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
-    return guardMongo(() => this.moveAll(order, (stock) => stock.release(order)));
+    return guardMongo(async () => {
+      await settleOrder(this.collections.settledOrders, order);
+      return this.moveAll(order, (stock) => stock.release(order));
+    });
   }
 
   async commit(orderId: string): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
     return guardMongo(async () => {
       await this.assertHoldsEveryProduct(order);
+      await settleOrder(this.collections.settledOrders, order);
       const reservations = await this.moveAll(order, (stock) => stock.commit(order));
       if (reservations.length === 0) throw new ReservationNotFound(order);
       return reservations;

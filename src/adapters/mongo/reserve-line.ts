@@ -4,19 +4,22 @@ import type { Reservation } from '../../domain/stock/reservation.js';
 import { type InventoryCollections, stockForOrder, toReservation } from './inventory-collections.js';
 import { contended, MAX_ATTEMPTS } from './mongo-faults.js';
 import { heldReservation } from './product-stock-document.js';
+import { isSettled } from './settled-orders.js';
 import { findSettled } from './settled-reservations.js';
 
 // Holds one line with a single conditional update: the stock check, the counters and the reservation
 // change together or not at all, so concurrent orders can never take more than is on the shelf.
-// An ended reservation is looked for first, always: a late attempt of the order's first reserve may
-// arrive after its stock was committed or released and has left the product's document.
+// Called under the product's lock. A settled order holds nothing more (undefined): a late attempt of its
+// reserve may arrive after the saga compensated or confirmed. An ended reservation is looked for first,
+// always: such an attempt may find its stock committed or released and gone from the product's document.
 export async function reserveLine(
   collections: InventoryCollections,
   orderId: string,
   line: StockLine,
-): Promise<Reservation> {
+): Promise<Reservation | undefined> {
   const { products, settled } = collections;
   const { productId, quantity } = line;
+  if (await isSettled(collections.settledOrders, orderId)) return undefined;
   const ended = await findSettled(settled, orderId, productId);
   if (ended !== null) return toReservation(ended);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
