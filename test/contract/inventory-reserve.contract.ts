@@ -90,6 +90,12 @@ export function reserveCases(current: () => InventoryFixture): void {
       expect(await inventory.stockOf(p2)).toMatchObject({ available: 10, reserved: 0 });
     });
 
+    it('still holds stock for an order whose commit found nothing to commit', async () => {
+      const { inventory, order, lines } = current();
+      await expect(inventory.commit(order)).rejects.toMatchObject({ code: 'RESERVATION.NOT_FOUND' });
+      expect(await inventory.reserve(order, lines.slice(0, 2))).toHaveLength(2);
+    });
+
     it('keeps orders apart', async () => {
       const { inventory, p1, order } = current();
       const other = anOrderId();

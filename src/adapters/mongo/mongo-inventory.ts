@@ -127,11 +127,12 @@ export class MongoInventory implements Inventory {
   }
 
   // A commit that found only some of the order's lines would confirm an order whose other lines were
-  // never taken from the shelf; it refuses, before moving anything, and the saga compensates.
+  // never taken from the shelf; it refuses, before moving or settling anything, and the saga compensates.
   private async assertHoldsEveryProduct(orderId: string): Promise<void> {
     const collections = this.collections;
-    const listed = await orderProducts(collections.orders, orderId);
-    for (const productId of listed ?? []) {
+    const products = await this.productsOf(orderId);
+    if (products.length === 0) throw new ReservationNotFound(orderId);
+    for (const productId of products) {
       const document = await collections.products.findOne({ productId });
       const stock = document === null ? null : await stockForOrder(collections, document, orderId);
       if (stock?.reservationFor(orderId) === undefined) throw new ReservationNotFound(orderId, productId);
