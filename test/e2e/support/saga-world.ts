@@ -1,4 +1,6 @@
+import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Client } from '@temporalio/client';
+import { productLocksIn } from '../../../src/adapters/mongo/product-locks.js';
 import { type SagaResult, sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import type { UseCases } from '../../../src/application/use-cases.js';
 import type { Config } from '../../../src/bootstrap/config.js';
@@ -20,6 +22,7 @@ const nothing: LedgerSummary = { authorized: 0, captured: 0, voided: 0, refunded
 export class SagaWorld {
   readonly config: Config;
   readonly resources: Resources;
+  private readonly heldLocks = new Set<() => Promise<void>>();
 
   constructor() {
     this.config = { ...testConfig(), temporalTaskQueue: uniqueName('e2e') };
@@ -42,6 +45,21 @@ export class SagaWorld {
     return id;
   }
 
+  // Takes the product's lock (product_locks) as a writer in another process would, with a lease that never
+  // runs out: every change of the product's stock waits until release() (and gives up after 10 s). close()
+  // releases it too, so that a failed test leaves no product locked.
+  async holdProductLock(productId: string): Promise<{ release(): Promise<void> }> {
+    const locks = productLocksIn(this.resources.container.resolve<MikroORM>(tokens.mongo));
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    const { insertedId } = await locks.insertOne({ productId, expiresAt });
+    const release = async () => {
+      this.heldLocks.delete(release);
+      await locks.deleteOne({ _id: insertedId });
+    };
+    this.heldLocks.add(release);
+    return { release };
+  }
+
   sagaResult(orderId: string): Promise<SagaResult> {
     return this.temporal.workflow.getHandle(sagaIdOf(orderId)).result();
   }
@@ -56,6 +74,7 @@ export class SagaWorld {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.heldLocks].map((release) => release()));
     await this.resources.close();
   }
 }

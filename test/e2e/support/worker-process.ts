@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../../src/bootstrap/config.js';
 
@@ -34,6 +35,11 @@ export class WorkerProcess {
     const worker = new WorkerProcess(child);
     await worker.waitFor(/state: 'RUNNING'|"state":"RUNNING"|state: "RUNNING"/, 60_000);
     return worker;
+  }
+
+  // How Temporal's history names this worker: the SDK's default identity, pid@host.
+  get identity(): string {
+    return `${this.child.pid}@${hostname()}`;
   }
 
   get log(): string {
