@@ -2,6 +2,7 @@ import {
   MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
+  MongoServerError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
@@ -38,4 +39,10 @@ export function contended(productId: string): TransientFault {
     'TRANSIENT.CONCURRENT_MODIFICATION',
     `Stock of ${productId} kept changing under ${MAX_ATTEMPTS} attempts`,
   );
+}
+
+// A unique index refused an insert or upsert: how a lock is found taken, and how the loser of two racing
+// upserts of one `_id` learns that the other one won.
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 11000;
 }

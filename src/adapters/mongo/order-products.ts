@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { type Collection, MongoServerError } from 'mongodb';
+import type { Collection } from 'mongodb';
+import { isDuplicateKey } from './mongo-faults.js';
 
 // Which products an order reserved, by the order's id: how release, commit and reservationsOf find an
 // order's products without scanning every product document (FerretDB 1.x indexes only a lone _id).
@@ -31,7 +32,7 @@ export async function listOrderProducts(
     return (await list()).upsertedCount === 1;
   } catch (error) {
     // Two attempts of one reserve both tried to create the list: the loser adds to the winner's.
-    if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     await list();
     return false;
   }

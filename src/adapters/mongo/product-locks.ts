@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import { type Collection, MongoServerError, type ObjectId } from 'mongodb';
+import type { Collection, ObjectId } from 'mongodb';
 import { TransientFault } from '../../application/transient-fault.js';
+import { isDuplicateKey } from './mongo-faults.js';
 
 export const PRODUCT_LOCKS = 'product_locks';
 
@@ -65,7 +66,7 @@ export class ProductLocks {
         const expiresAt = new Date(Date.now() + LEASE_MS);
         return (await this.locks.insertOne({ productId, expiresAt })).insertedId;
       } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
       await this.locks.deleteOne({ productId, expiresAt: { $lt: new Date() } });
       if (Date.now() > deadline) {

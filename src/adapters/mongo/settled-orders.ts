@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Collection } from 'mongodb';
+import { isDuplicateKey } from './mongo-faults.js';
 
 // Orders whose stock was released or committed: a late reserve must hold nothing more for them (the
 // saga has compensated or confirmed, and nothing would ever release it). A document of its own, only
@@ -19,12 +20,12 @@ export function settledOrdersIn(orm: MikroORM): Collection<SettledOrderDocument>
 }
 
 export async function settleOrder(orders: Collection<SettledOrderDocument>, orderId: string): Promise<void> {
-  await orders
-    .updateOne({ _id: orderId }, { $setOnInsert: { settledAt: new Date() } }, { upsert: true })
-    .catch((error: unknown) => {
-      // Two settles of one order raced to insert it: the other one did.
-      if ((error as { code?: unknown }).code !== 11000) throw error;
-    });
+  try {
+    await orders.updateOne({ _id: orderId }, { $setOnInsert: { settledAt: new Date() } }, { upsert: true });
+  } catch (error) {
+    // Two settles of one order raced to insert it: the other one did.
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 export async function isSettled(orders: Collection<SettledOrderDocument>, orderId: string): Promise<boolean> {

@@ -24,7 +24,7 @@ export function settledReservationsIn(orm: MikroORM): Collection<SettledReservat
 
 // One per order and product, found by a lone _id (the only filter FerretDB 1.x answers from an index).
 // JSON keeps any two ids apart, whatever characters they hold.
-export function settledId(orderId: string, productId: string): string {
+function settledId(orderId: string, productId: string): string {
   return JSON.stringify([orderId, productId]);
 }
 
