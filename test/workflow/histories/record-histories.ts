@@ -3,7 +3,9 @@
 // sagas): `npx tsx test/workflow/histories/record-histories.ts`. It overwrites <path>.json; histories
 // of older versions of the workflow stay as <path>.before-<change>.json, replayed all the same, until no
 // saga of that version can still be open (*.before-order-status.json: before the OrderStatus upserts;
-// *.before-local-database-steps.json: before the database steps became local activities).
+// *.before-local-database-steps.json: before the database steps became local activities;
+// *.before-store-order-before-cancel.json: a cancel before the first step skipped storing the order;
+// *.before-store-order-retry.json: the first step gave up after 8 attempts).
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -17,7 +19,7 @@ import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, stubActivities } from '../support/stub-activities.js';
 
 interface SagaPath {
-  readonly behaviour: (name: ActivityName) => Behaviour;
+  readonly behaviour: (name: ActivityName, attempt: number) => Behaviour;
   // What the test does while the saga runs, beyond waiting for its end.
   readonly drive?: (saga: SagaEnv, handle: WorkflowHandle, heal: () => void) => Promise<void>;
   // What the test does after the saga started and before any worker polls its task queue.
@@ -55,9 +57,10 @@ const paths: Record<string, SagaPath> = {
         .catch(() => undefined);
     },
   },
-  // PostgreSQL stays down through every attempt of the saga's first step.
+  // PostgreSQL is down for the saga's first dozen attempts to store the order (minutes of backoff).
   'first-step-unavailable': {
-    behaviour: (name) => (name === 'createPendingOrder' ? { kind: 'fault' } : { kind: 'ok' }),
+    behaviour: (name, attempt) =>
+      name === 'createPendingOrder' && attempt <= 12 ? { kind: 'fault' } : { kind: 'ok' },
   },
 };
 
