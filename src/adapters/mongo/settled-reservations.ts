@@ -48,10 +48,11 @@ export async function recordSettled(
 
 // Left by a move that died between its two writes, and undone by an unreserve: it must not outlive
 // the HELD reservation it was about to replace.
+// Returns how many went (0 or 1).
 export async function forgetSettled(
   settled: Collection<SettledReservationDocument>,
   orderId: string,
   productId: string,
-): Promise<void> {
-  await settled.deleteOne({ _id: settledId(orderId, productId) });
+): Promise<number> {
+  return (await settled.deleteOne({ _id: settledId(orderId, productId) })).deletedCount;
 }
