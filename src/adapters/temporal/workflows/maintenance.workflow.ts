@@ -1,4 +1,4 @@
-import { ApplicationFailure, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, proxyActivities } from '@temporalio/workflow';
 import type { MaintenanceActivities } from '../maintenance-activities.js';
 
 // The tasks of a maintenance run, in the order they run; each is an activity of MaintenanceActivities
@@ -36,7 +36,7 @@ export async function maintenance(): Promise<MaintenanceReport> {
     try {
       report[name] = await tasks[name]();
     } catch (error) {
-      report[name] = { failed: error instanceof Error ? error.message : String(error) };
+      report[name] = { failed: reasonOf(error) };
       log.warn('maintenance task failed', { task: name, error });
     }
   }
@@ -50,4 +50,10 @@ export async function maintenance(): Promise<MaintenanceReport> {
       done,
     );
   return done;
+}
+
+// An activity's failure says only that it failed; its cause says why.
+function reasonOf(error: unknown): string {
+  const reason = error instanceof ActivityFailure && error.cause !== undefined ? error.cause : error;
+  return reason instanceof Error ? reason.message : String(reason);
 }
