@@ -3,8 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryInventory } from '../../src/adapters/memory/in-memory-inventory.js';
 import { ManualClock } from '../../src/adapters/memory/manual-clock.js';
 import { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
+import { ORDER_PRODUCTS, type OrderProductsDocument } from '../../src/adapters/mongo/order-products.js';
 import { productLocksIn } from '../../src/adapters/mongo/product-locks.js';
 import { settledOrdersIn, settleOrder } from '../../src/adapters/mongo/settled-orders.js';
+import {
+  SETTLED_RESERVATIONS,
+  type SettledReservationDocument,
+} from '../../src/adapters/mongo/settled-reservations.js';
 import type { Inventory } from '../../src/application/ports/inventory.js';
 import { anOrderId, aProductId, RUN_PREFIX } from './inventory-subject.js';
 import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
@@ -137,6 +142,32 @@ describe('MongoInventory retention, what only FerretDB has', () => {
     expect(await settledOrdersIn(orm).findOne({ _id: order })).not.toBeNull();
     await inventory.release(order);
     expect(await inventory.stockOf(product)).toMatchObject({ available: 10, reserved: 0 });
+  });
+
+  it('dates a reservation that ended before reservations were dated, then removes it a retention later', async () => {
+    const [product, order] = [aProductId(), anOrderId()];
+    await inventory.restock(product, 10);
+    const connection = orm.em.getConnection();
+    // As an order settled before settled_orders existed left them: no mark, no dates.
+    await connection.getCollection<SettledReservationDocument>(SETTLED_RESERVATIONS).insertOne({
+      _id: JSON.stringify([order, product]),
+      orderId: order,
+      productId: product,
+      quantity: 2,
+      status: 'COMMITTED',
+    });
+    await connection
+      .getCollection<OrderProductsDocument>(ORDER_PRODUCTS)
+      .insertOne({ _id: order, productIds: [product] });
+    const firstSeen = clock.now();
+    const dated = await inventory.removeSettled(new Date(firstSeen.getTime() - DAY), 1_000);
+    expect(dated.datedLegacyReservations).toBeGreaterThanOrEqual(1);
+    expect(await settledOrdersIn(orm).findOne({ _id: order })).toEqual({ _id: order, settledAt: firstSeen });
+    expect(await inventory.reservationsOf(order)).toMatchObject([{ status: 'COMMITTED' }]);
+    clock.advance(30 * DAY);
+    await inventory.removeSettled(new Date(firstSeen.getTime() + 1), 1_000);
+    expect(await inventory.reservationsOf(order)).toEqual([]);
+    expect(await settledOrdersIn(orm).findOne({ _id: order })).toBeNull();
   });
 
   it('removes a product lock only once its lease ran out more than a minute ago', async () => {

@@ -16,7 +16,12 @@ import { readStock } from './product-stock-document.js';
 import { reserveLine } from './reserve-line.js';
 import { addStock, addStockOnce, restocksIn } from './restocks.js';
 import { settleOrder } from './settled-orders.js';
-import { removeExpiredLocks, removeOldRestocks, removeSettledOrders } from './settled-retention.js';
+import {
+  dateLegacyReservations,
+  removeExpiredLocks,
+  removeOldRestocks,
+  removeSettledOrders,
+} from './settled-retention.js';
 
 // The Inventory port over MongoDB (FerretDB locally), which has no multi-document transactions: each
 // product changes with one conditional update (under a product lock, for FerretDB 1.x's sake), and a
@@ -109,6 +114,8 @@ export class MongoInventory implements Inventory {
   async removeSettled(settledBefore: Date, limit: number): Promise<RemovedRecords> {
     return guardMongo(async () => ({
       ...(await removeSettledOrders(this.collections, settledBefore, limit)),
+      // After the removal, so that an order dated now waits a whole retention.
+      datedLegacyReservations: await dateLegacyReservations(this.collections, this.clock.now(), limit),
       restocks: await removeOldRestocks(restocksIn(this.orm), settledBefore, limit),
       // Leases are wall-clock time, whatever this adapter's clock says (settled-retention.ts).
       expiredLocks: await removeExpiredLocks(productLocksIn(this.orm), new Date(), limit),
@@ -128,7 +135,8 @@ export class MongoInventory implements Inventory {
     for (const productId of await this.productsOf(orderId, { listFound: true })) {
       const reservation = await this.locks.around(productId, async () => {
         const document = await collections.products.findOne({ productId });
-        return document === null ? undefined : moveReservation(collections, document, orderId, move);
+        if (document === null) return undefined;
+        return moveReservation(collections, document, orderId, move, this.clock.now());
       });
       if (reservation !== undefined) moved.push(reservation);
     }

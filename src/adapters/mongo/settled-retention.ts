@@ -4,14 +4,16 @@ import type { InventoryCollections } from './inventory-collections.js';
 import { orderProducts } from './order-products.js';
 import type { ProductLockDocument } from './product-locks.js';
 import type { RestockDocument } from './restocks.js';
+import { settleOrder } from './settled-orders.js';
 import { forgetSettled } from './settled-reservations.js';
 
 // What a settled order leaves behind, removed once it settled before `settledBefore`: FerretDB 1.x has
 // no TTL index, so the maintenance workflow calls this. An order's age is its settled_orders.settledAt;
-// its settled_reservations and order_products need no clock of their own, they go with it. Orders
-// settled before settled_orders existed have no such mark and are never removed here: nothing says
-// when, or whether, they finished. Per order, the mark goes last, so a run that dies half-way leaves
-// it to find the rest next time.
+// its settled_reservations and order_products go with it (see dateLegacyReservations for orders settled
+// before settled_orders existed). Per order, the mark goes last, so a run that dies half-way leaves it
+// to find the rest next time. An order held back (still holding stock) counts against the limit: a
+// batch made only of those removes nothing, and the run stops there; they are sagas an operator has to
+// look at (COMPENSATION_FAILED).
 // Every filter but a lone _id makes FerretDB parse the whole collection, so each call finds at most
 // `limit` records of each kind and removes them one by one by _id.
 export async function removeSettledOrders(
@@ -36,6 +38,29 @@ export async function removeSettledOrders(
     counts.settledOrders += (await settledOrders.deleteOne({ _id: orderId })).deletedCount;
   }
   return counts;
+}
+
+// Reservations that ended before they were dated (settledAt) belong to orders that may have settled
+// before settled_orders existed, so that nothing would ever date them. An ended reservation means the
+// order's release or commit ran, so the order is settled: it gets its mark now, if it has none (what a
+// release or commit does first today), and the reservation its date, so that it is not found again.
+// Their retention runs from this first sight. Lists of products of orders with no ended reservation
+// and no mark stay: nothing says those orders finished.
+export async function dateLegacyReservations(
+  collections: InventoryCollections,
+  now: Date,
+  limit: number,
+): Promise<number> {
+  const { settled, settledOrders } = collections;
+  let dated = 0;
+  for (const { _id, orderId } of await settled
+    .find({ settledAt: { $exists: false } })
+    .limit(limit)
+    .toArray()) {
+    await settleOrder(settledOrders, orderId, now);
+    dated += (await settled.updateOne({ _id }, { $set: { settledAt: now } })).modifiedCount;
+  }
+  return dated;
 }
 
 // A restock id only has to outlive its Idempotency-Key, which is far shorter than `before`.
