@@ -1,10 +1,9 @@
 import { Context } from '@temporalio/activity';
 import type { MaintenanceUseCases } from '../../application/maintenance-use-cases.js';
-import type { RemovedRecords } from '../../application/ports/inventory.js';
 import { toFailure } from './activities.js';
 
-// A maintenance task: no input, and a count of what it did by kind, which the workflow's report shows.
-function task(run: () => Promise<RemovedRecords>): () => Promise<RemovedRecords> {
+// A maintenance task: no input, and an answer (for the removals, counts by kind) for the run's report.
+function task<T extends object>(run: () => Promise<T>): () => Promise<T> {
   return async () => {
     try {
       const done = await run();

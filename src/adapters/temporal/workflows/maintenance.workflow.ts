@@ -2,7 +2,8 @@ import { ActivityFailure, ApplicationFailure, log, proxyActivities } from '@temp
 import type { MaintenanceActivities } from '../maintenance-activities.js';
 
 // The tasks of a maintenance run, in the order they run; each is an activity of MaintenanceActivities
-// that returns counts by kind. Adding a task: its activity there, its name here, nothing else.
+// with no input, whose answer goes into the run's report. Adding a task: its activity there, its name
+// here, nothing else.
 export const MAINTENANCE_TASKS = [
   'removeSettledInventory',
   'removeExpiredIdempotencyKeys',
@@ -10,11 +11,10 @@ export const MAINTENANCE_TASKS = [
 
 export type MaintenanceTask = (typeof MAINTENANCE_TASKS)[number];
 
-// What each task did (counts by kind), or why it failed after its retries.
-export type MaintenanceReport = Record<
-  MaintenanceTask,
-  Readonly<Record<string, number>> | { failed: string }
->;
+// What each task answered (the removals count records by kind), or why it failed after its retries.
+export type MaintenanceReport = {
+  [Task in MaintenanceTask]: Awaited<ReturnType<MaintenanceActivities[Task]>> | { failed: string };
+};
 
 // Each run removes bounded batches and may stop short (retention.ts); retries cover a database that is
 // down for a few minutes, and the next scheduled run covers a longer outage.
