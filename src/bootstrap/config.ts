@@ -122,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyKeyRetentionHours: positiveInteger('IDEMPOTENCY_KEY_RETENTION_HOURS'),
     maintenanceIntervalMinutes: positiveInteger('MAINTENANCE_INTERVAL_MINUTES'),
   };
+  // A restock's id is kept with the settled stock records and must outlive its key, by a margin for a
+  // key answered near the end of its claim's retention (restocks.ts, retention.ts).
+  if (config.idempotencyKeyRetentionHours * 2 >= config.settledInventoryRetentionDays * 24) {
+    problems.push(
+      'IDEMPOTENCY_KEY_RETENTION_HOURS must be less than half of SETTLED_INVENTORY_RETENTION_DAYS in hours',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

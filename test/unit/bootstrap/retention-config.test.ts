@@ -32,4 +32,12 @@ describe('the retention settings', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
+
+  it('refuses keys kept so long that a restock id could go before its key', () => {
+    const env = { SETTLED_INVENTORY_RETENTION_DAYS: '2', IDEMPOTENCY_KEY_RETENTION_HOURS: '24' };
+    expect(() => loadConfig(env)).toThrow(/IDEMPOTENCY_KEY_RETENTION_HOURS must be less than half/);
+    expect(loadConfig({ ...env, IDEMPOTENCY_KEY_RETENTION_HOURS: '23' })).toMatchObject({
+      idempotencyKeyRetentionHours: 23,
+    });
+  });
 });
