@@ -16,7 +16,8 @@ import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
 
 const DAY = 24 * 3_600_000;
 // Far behind what other suites settle with the real time, so that a removal before a time near it only
-// ever finds this file's records, whatever else runs on the database.
+// ever finds this file's records, whatever else runs on the database. (A reservation another suite
+// wrote without a date would be dated with this clock and then removed here: suites write dated ones.)
 const T0 = new Date('2001-01-01T00:00:00.000Z');
 
 interface Subject {

@@ -63,6 +63,7 @@ describe('MongoInventory', () => {
       productId: product,
       quantity: 4,
       status: 'COMMITTED',
+      settledAt: new Date(),
     });
     expect(await inventory.reservationsOf(order)).toMatchObject([{ status: 'HELD' }]);
 
