@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
 import { workflowInterceptorModules } from '../src/adapters/temporal/tracing-interceptors.js';
 import { workflowsPathOf } from '../src/bootstrap/saga-workflows.js';
 import { freePort } from '../test/support/free-port.js';
@@ -30,6 +31,7 @@ export class DesignSession {
     readonly baseUrl: string,
     readonly api: ServiceProcess,
     readonly worker: ServiceProcess,
+    private readonly client: Client,
   ) {}
 
   static async start(design: Design, stack: Stack, client: Client, runId: string): Promise<DesignSession> {
@@ -59,7 +61,7 @@ export class DesignSession {
       PORT: String(port),
       ADMIN_API_KEY: BENCH_ADMIN_KEY,
     });
-    const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker);
+    const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker, client);
     try {
       await Promise.all([
         worker.waitFor(() => polled(client, stack.temporalNamespace, taskQueue), 90_000),
@@ -76,8 +78,13 @@ export class DesignSession {
     return { api: this.api.peakRssMiB(), worker: this.worker.peakRssMiB() };
   }
 
+  // The worker made a maintenance schedule for this run's task queue, which nobody serves afterwards.
   async stop(): Promise<void> {
     await Promise.all([this.api.stop(), this.worker.stop()]);
+    await this.client.schedule
+      .getHandle(maintenanceScheduleId(this.taskQueue))
+      .delete()
+      .catch(() => undefined);
   }
 }
 
