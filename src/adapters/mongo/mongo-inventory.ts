@@ -26,9 +26,10 @@ export class MongoInventory implements Inventory {
   private readonly orm: MikroORM;
   private readonly locks: ProductLocks;
 
-  constructor(orm: MikroORM) {
+  // leaseMs: how long a product's lock holds; shorter only in tests that make a holder outlive it.
+  constructor(orm: MikroORM, options: { readonly leaseMs?: number } = {}) {
     this.orm = orm;
-    this.locks = new ProductLocks(orm);
+    this.locks = new ProductLocks(orm, options.leaseMs);
   }
 
   private get collections(): InventoryCollections {

@@ -15,7 +15,7 @@ export function productLocksIn(orm: MikroORM): Collection<ProductLockDocument> {
 }
 
 // Far above the few round trips a holder needs; also how long a crashed holder keeps the product.
-const LEASE_MS = 10_000;
+export const LEASE_MS = 10_000;
 const WAIT_MS = 10_000;
 
 // FerretDB 1.x runs every update as a read, a change in Go and a write back by _id, with nothing in
@@ -25,10 +25,12 @@ const WAIT_MS = 10_000;
 // On MongoDB the conditional updates are enough on their own and the lock only costs two round trips.
 export class ProductLocks {
   private readonly orm: MikroORM;
+  private readonly leaseMs: number;
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, leaseMs = LEASE_MS) {
     this.orm = orm;
+    this.leaseMs = leaseMs;
   }
 
   // Writers of one product in this process queue here, so that only writers of other processes poll.
@@ -63,7 +65,7 @@ export class ProductLocks {
     const deadline = Date.now() + WAIT_MS;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const expiresAt = new Date(Date.now() + LEASE_MS);
+        const expiresAt = new Date(Date.now() + this.leaseMs);
         return (await this.locks.insertOne({ productId, expiresAt })).insertedId;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
