@@ -7,9 +7,10 @@ import type { StockLevel } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
 import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
 import { type InventoryCollections, inventoryCollectionsIn, stockForOrder } from './inventory-collections.js';
-import { guardMongo } from './mongo-faults.js';
+import { guardMongo, isDuplicateKey } from './mongo-faults.js';
 import { moveReservation, type ReservationMove } from './move-reservation.js';
 import { listOrderProducts, orderProducts } from './order-products.js';
+import type { ProductLease } from './product-lease.js';
 import { ProductLocks } from './product-locks.js';
 import { readStock, toProductStock } from './product-stock-document.js';
 import { reserveLine } from './reserve-line.js';
@@ -48,7 +49,7 @@ export class MongoInventory implements Inventory {
       try {
         for (const line of checked)
           reservations.push(
-            await this.locks.around(line.productId, () => reserveLine(collections, order, line)),
+            await this.locks.around(line.productId, (lease) => reserveLine(collections, order, line, lease)),
           );
       } catch (error) {
         // A refusal takes back every HELD line of the order, an earlier attempt's too: nothing stays held.
@@ -91,7 +92,7 @@ export class MongoInventory implements Inventory {
   async restock(productId: string, quantity: number): Promise<StockLevel> {
     const product = requireId(productId, 'productId');
     const added = requireQuantity(quantity);
-    return guardMongo(() => this.locks.around(product, () => this.addStock(product, added)));
+    return guardMongo(() => this.locks.around(product, (lease) => this.addStock(added, lease)));
   }
 
   async stockOf(productId: string): Promise<StockLevel> {
@@ -99,17 +100,23 @@ export class MongoInventory implements Inventory {
     return guardMongo(async () => (await readStock(this.collections.products, product)).level());
   }
 
-  private async addStock(productId: string, quantity: number): Promise<StockLevel> {
-    const document = await this.collections.products.findOneAndUpdate(
-      { productId },
-      {
-        $inc: { availableStock: quantity },
-        $setOnInsert: { reservedStock: 0, committedStock: 0 },
-      },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (document === null) throw new Error(`Restocking ${productId} returned no document`);
-    return toProductStock(document).level();
+  // The first restock creates the product with the holder's fence; a product taken over meanwhile
+  // makes the upsert try a second document for it, which its unique index refuses.
+  private async addStock(quantity: number, lease: ProductLease): Promise<StockLevel> {
+    try {
+      const document = await this.collections.products.findOneAndUpdate(
+        lease.mine,
+        {
+          $inc: { availableStock: quantity },
+          $setOnInsert: { reservedStock: 0, committedStock: 0 },
+        },
+        { upsert: true, returnDocument: 'after', ...lease.write() },
+      );
+      if (document === null) throw new Error(`Restocking ${lease.productId} returned no document`);
+      return toProductStock(document).level();
+    } catch (error) {
+      throw isDuplicateKey(error) ? lease.lost('another process took it over') : error;
+    }
   }
 
   // Moves the order's reservation on each of its products, one product at a time under its lock, and
@@ -118,9 +125,9 @@ export class MongoInventory implements Inventory {
     const collections = this.collections;
     const moved: Reservation[] = [];
     for (const productId of await this.productsOf(orderId, { listFound: true })) {
-      const reservation = await this.locks.around(productId, async () => {
+      const reservation = await this.locks.around(productId, async (lease) => {
         const document = await collections.products.findOne({ productId });
-        return document === null ? undefined : moveReservation(collections, document, orderId, move);
+        return document === null ? undefined : moveReservation(collections, document, orderId, move, lease);
       });
       if (reservation !== undefined) moved.push(reservation);
     }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import type { Collection } from 'mongodb';
+import type { Collection, ObjectId } from 'mongodb';
 import { ProductStock } from '../../domain/stock/product-stock.js';
 import {
   RESERVATION_STATUSES,
@@ -18,6 +18,8 @@ export interface ProductStockDocument {
   // Absent until the first reservation: FerretDB drops an empty array from $setOnInsert, and $push
   // creates the array anyway.
   readonly reservations?: readonly ReservationDocument[];
+  // The lock holding that last took the product (product-lease.ts).
+  readonly fence?: ObjectId;
 }
 
 // Written with exactly these fields in this order: FerretDB compares embedded documents field by field
