@@ -11,11 +11,13 @@ import { PlaceOrder } from './place-order.js';
 import type { Clock } from './ports/clock.js';
 import type { IdGenerator } from './ports/id-generator.js';
 import type { Inventory } from './ports/inventory.js';
+import type { InventoryReconciliation } from './ports/inventory-reconciliation.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import type { PaymentGateway } from './ports/payment-gateway.js';
 import type { PaymentRepository } from './ports/payment-repository.js';
 import type { ProductCatalog } from './ports/product-catalog.js';
 import type { SagaStarter } from './ports/saga-starter.js';
+import { ReconcileInventory } from './reconcile-inventory.js';
 import { RegisterProduct } from './register-product.js';
 import { ReleaseStock } from './release-stock.js';
 import { ReserveStock } from './reserve-stock.js';
@@ -26,7 +28,7 @@ export interface Ports {
   readonly orders: OrderRepository;
   readonly payments: PaymentRepository;
   readonly catalog: ProductCatalog;
-  readonly inventory: Inventory;
+  readonly inventory: Inventory & InventoryReconciliation;
   readonly gateway: PaymentGateway;
   readonly sagas: SagaStarter;
   readonly clock: Clock;
@@ -54,5 +56,6 @@ export function createUseCases(ports: Ports) {
     confirmOrder: new ConfirmOrder(ports),
     cancelOrder: new CancelOrder(ports),
     markCompensationFailed: new MarkCompensationFailed(ports),
+    reconcileInventory: new ReconcileInventory(ports),
   };
 }

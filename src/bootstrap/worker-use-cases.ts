@@ -7,13 +7,12 @@ import {
 import { traced } from '../adapters/observability/traced-ports.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
-import type { Inventory } from '../application/ports/inventory.js';
 import type { OrderRepository } from '../application/ports/order-repository.js';
 import type { PaymentGateway } from '../application/ports/payment-gateway.js';
 import type { PaymentRepository } from '../application/ports/payment-repository.js';
 import type { ProductCatalog } from '../application/ports/product-catalog.js';
 import type { SagaStarter } from '../application/ports/saga-starter.js';
-import { createUseCases, type UseCases } from '../application/use-cases.js';
+import { createUseCases, type Ports, type UseCases } from '../application/use-cases.js';
 import { tokens } from './container.js';
 
 // The worker's use-cases: the container's ports, each call to a database or the gateway a span of the
@@ -28,7 +27,7 @@ export function workerUseCases(container: DependencyContainer, registry: Registr
     orders: traced(container.resolve<OrderRepository>(tokens.orders), 'orders'),
     payments: traced(container.resolve<PaymentRepository>(tokens.payments), 'payments'),
     catalog: traced(container.resolve<ProductCatalog>(tokens.catalog), 'catalog'),
-    inventory: traced(container.resolve<Inventory>(tokens.inventory), 'inventory'),
+    inventory: traced(container.resolve<Ports['inventory']>(tokens.inventory), 'inventory'),
     gateway: traced(gateway, 'gateway'),
     sagas: container.resolve<SagaStarter>(tokens.sagas),
     clock: container.resolve<Clock>(tokens.clock),

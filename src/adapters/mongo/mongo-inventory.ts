@@ -1,11 +1,16 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Inventory, StockLine } from '../../application/ports/inventory.js';
+import type {
+  InventoryReconciliation,
+  ProductReconciliation,
+} from '../../application/ports/inventory-reconciliation.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { requireId, requireQuantity } from '../../domain/shared/require.js';
 import type { StockLevel } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
 import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
+import type { StockRecount } from '../../domain/stock/stock-recount.js';
 import { type InventoryCollections, inventoryCollectionsIn, stockForOrder } from './inventory-collections.js';
 import { guardMongo, isDuplicateKey } from './mongo-faults.js';
 import { moveReservation, type ReservationMove } from './move-reservation.js';
@@ -13,6 +18,7 @@ import { listOrderProducts, orderProducts } from './order-products.js';
 import type { ProductLease } from './product-lease.js';
 import { ProductLocks } from './product-locks.js';
 import { readStock, toProductStock } from './product-stock-document.js';
+import { productIdsAfter, reconcileProduct } from './reconcile-product.js';
 import { reserveLine } from './reserve-line.js';
 import { settleOrder } from './settled-orders.js';
 
@@ -23,7 +29,7 @@ import { settleOrder } from './settled-orders.js';
 // order's products, so that no step has to scan the products.
 // Every id is validated before it reaches a filter, so no input can smuggle a query operator in.
 // Call ensureInventoryIndexes(orm) once at start.
-export class MongoInventory implements Inventory {
+export class MongoInventory implements Inventory, InventoryReconciliation {
   private readonly orm: MikroORM;
   private readonly locks: ProductLocks;
 
@@ -102,6 +108,21 @@ export class MongoInventory implements Inventory {
 
   // The first restock creates the product with the holder's fence; a product taken over meanwhile
   // makes the upsert try a second document for it, which its unique index refuses.
+  productIds(after: string | null, limit: number): Promise<readonly string[]> {
+    const from = after === null ? null : requireId(after, 'after');
+    return guardMongo(() => productIdsAfter(this.collections.products, from, limit));
+  }
+
+  reconcile(
+    productId: string,
+    decide: (recount: StockRecount) => StockLevel | null,
+  ): Promise<ProductReconciliation> {
+    const product = requireId(productId, 'productId');
+    return guardMongo(() =>
+      this.locks.around(product, (lease) => reconcileProduct(this.collections, lease, decide)),
+    );
+  }
+
   private async addStock(quantity: number, lease: ProductLease): Promise<StockLevel> {
     try {
       const document = await this.collections.products.findOneAndUpdate(
