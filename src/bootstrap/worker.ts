@@ -7,6 +7,7 @@ import { createLogger } from '../adapters/observability/logger.js';
 import { startMetricsServer } from '../adapters/observability/metrics-server.js';
 import { startTracing, type Tracing } from '../adapters/observability/tracing.js';
 import { createActivities } from '../adapters/temporal/activities.js';
+import { InventoryDriftMetrics } from '../adapters/temporal/metrics/inventory-drift.js';
 import { SagaMetrics } from '../adapters/temporal/metrics/saga-metrics.js';
 import { sagaMetricsSinks } from '../adapters/temporal/metrics/saga-metrics-sinks.js';
 import {
@@ -58,13 +59,17 @@ async function main(): Promise<void> {
       throw new ConfigError([`Temporal lacks the sagas' search attributes; create them:`, ...missing]);
     }
     const registry = workerRegistry(config, observability, resources, logger);
+    // What the maintenance workflow's reconcileInventory finds, on this worker's /metrics.
+    const inventoryDrift = new InventoryDriftMetrics(registry);
     const spans = workerTracing(tracing);
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
-      activities: createActivities(workerUseCases(resources.container, registry)),
+      activities: createActivities(workerUseCases(resources.container, registry), {
+        inventoryReconciled: (report) => inventoryDrift.record(report),
+      }),
       interceptors: spans.interceptors,
       sinks: { ...spans.sinks, ...sagaMetricsSinks(new SagaMetrics(registry)) },
     });

@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
 import type { CreatePendingOrderInput } from '../../application/create-pending-order.js';
+import type { InventoryReconciliationReport } from '../../application/reconcile-inventory.js';
 import { isTransientFault } from '../../application/transient-fault.js';
 import type { UseCases } from '../../application/use-cases.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
@@ -55,8 +56,44 @@ function activity<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<At
   };
 }
 
-// The saga's activities: each one a use-case, nothing more.
-export function createActivities(useCases: UseCases) {
+// What the worker does with a report besides returning it (the drift gauges, metrics/inventory-drift.ts).
+export interface ActivityObservers {
+  readonly inventoryReconciled?: (report: InventoryReconciliationReport) => void;
+}
+
+// What reconcileInventory returns to its workflow: counts only, the products are in the worker's log.
+export interface InventoryReconciliationSummary {
+  readonly checked: number;
+  readonly drifted: number;
+  readonly repaired: number;
+  readonly unreadable: number;
+}
+
+// Logs every product repaired (before and after) and every drift left for a person, one line each.
+async function reconcileInventory(
+  useCases: UseCases,
+  observers: ActivityObservers,
+): Promise<InventoryReconciliationSummary> {
+  const { log } = Context.current();
+  const report = await useCases.reconcileInventory.execute();
+  observers.inventoryReconciled?.(report);
+  for (const { before, after } of report.repaired)
+    log.warn('inventory counters repaired from their reservations', {
+      productId: after.productId,
+      before,
+      after,
+    });
+  const repaired = new Set(report.repaired.map(({ after }) => after.productId));
+  for (const drift of report.drifted.filter(({ productId }) => !repaired.has(productId)))
+    log.error('inventory drift left for an operator', { ...drift });
+  for (const { productId, reason } of report.unreadable)
+    log.error('inventory product could not be recounted', { productId, reason });
+  const { checked, drifted, unreadable } = report;
+  return { checked, drifted: drifted.length, repaired: repaired.size, unreadable: unreadable.length };
+}
+
+// The saga's activities, and the maintenance ones: each one a use-case, nothing more.
+export function createActivities(useCases: UseCases, observers: ActivityObservers = {}) {
   return {
     createPendingOrder: activity((input: CreatePendingOrderInput) =>
       useCases.createPendingOrder.execute(input),
@@ -77,6 +114,10 @@ export function createActivities(useCases: UseCases) {
     ),
     markCompensationFailed: activity((input: { orderId: string; code: string; reason: string }) =>
       useCases.markCompensationFailed.execute(input),
+    ),
+    // For the maintenance workflow: recount every product, repair what is provable, report the rest.
+    reconcileInventory: activity((_input: Record<string, never> = {}) =>
+      reconcileInventory(useCases, observers),
     ),
   };
 }

@@ -42,6 +42,7 @@ const answers: Record<ActivityName, (input: { orderId: string }) => unknown> = {
   confirmOrder: ({ orderId }) => ({ id: orderId, status: 'CONFIRMED' }),
   cancelOrder: ({ orderId }) => ({ id: orderId, status: 'CANCELLED' }),
   markCompensationFailed: ({ orderId }) => ({ id: orderId, status: 'COMPENSATION_FAILED' }),
+  reconcileInventory: () => ({ checked: 0, drifted: 0, repaired: 0, unreadable: 0 }),
 };
 
 // Activities with the saga's names that record every call and answer as the test says, standing in for
