@@ -1,5 +1,6 @@
 import { GetProduct } from './get-product.js';
 import { ListOrders } from './list-orders.js';
+import { OrderCursors } from './order-cursors.js';
 import { PlaceOrderOnce } from './place-order-once.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
 import type { SagaControl } from './ports/saga-control.js';
@@ -12,17 +13,22 @@ export interface ApiPorts extends Ports {
   readonly idempotencyKeys: IdempotencyKeys;
 }
 
+export interface ApiSettings {
+  // Signs the listing's cursors (HMAC): only cursors the API gave out are accepted back.
+  readonly cursorKey: string;
+}
+
 export type ApiUseCases = ReturnType<typeof createApiUseCases>;
 
 // What the HTTP API drives: the saga's use-cases plus those only a client needs (reading progress,
 // cancelling, listing, idempotent placing). Kept apart so the worker needs no saga control.
-export function createApiUseCases(ports: ApiPorts) {
+export function createApiUseCases(ports: ApiPorts, settings: ApiSettings) {
   const useCases = createUseCases(ports);
   return {
     ...useCases,
     placeOrderOnce: new PlaceOrderOnce({ ...ports, placeOrder: useCases.placeOrder }),
     trackOrder: new TrackOrder(ports),
-    listOrders: new ListOrders(ports),
+    listOrders: new ListOrders({ ...ports, cursors: new OrderCursors(settings.cursorKey) }),
     requestCancellation: new RequestCancellation(ports),
     getProduct: new GetProduct(ports),
   };

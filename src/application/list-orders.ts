@@ -2,12 +2,14 @@ import type { OrderSnapshot } from '../domain/order/order.js';
 import type { OrderStatus } from '../domain/order/order-status.js';
 import { requireId } from '../domain/shared/require.js';
 import { ValidationError } from '../domain/shared/validation-error.js';
-import type { OrderPosition, OrderRepository } from './ports/order-repository.js';
+import type { OrderCursors } from './order-cursors.js';
+import type { OrderRepository } from './ports/order-repository.js';
 
 export const MAX_PAGE_SIZE = 100;
 
 interface Dependencies {
   readonly orders: OrderRepository;
+  readonly cursors: OrderCursors;
 }
 
 export interface ListOrdersInput {
@@ -36,7 +38,7 @@ export class ListOrders {
     const found = await this.deps.orders.list({
       ...(input.status === undefined ? {} : { status: input.status }),
       ...(input.customerId === undefined ? {} : { customerId: requireId(input.customerId, 'customerId') }),
-      ...(input.cursor === undefined ? {} : { after: decodeCursor(input.cursor) }),
+      ...(input.cursor === undefined ? {} : { after: this.deps.cursors.decode(input.cursor) }),
       // One more than asked tells whether there is a next page without counting.
       limit: limit + 1,
     });
@@ -44,7 +46,7 @@ export class ListOrders {
     const last = page.at(-1);
     return {
       orders: page.map((order) => order.toSnapshot()),
-      nextCursor: found.length > limit && last !== undefined ? encodeCursor(last) : null,
+      nextCursor: found.length > limit && last !== undefined ? this.deps.cursors.encode(last) : null,
     };
   }
 }
@@ -54,19 +56,4 @@ function pageSize(limit: number): number {
     throw new ValidationError('VALIDATION.INVALID_FIELD', 'limit', `limit must be 1 to ${MAX_PAGE_SIZE}`);
   }
   return limit;
-}
-
-export function encodeCursor(position: OrderPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): OrderPosition {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const at = new Date(String(createdAt));
-    if (typeof createdAt !== 'string' || Number.isNaN(at.getTime())) throw new Error('bad date');
-    return { createdAt: at, id: requireId(id, 'cursor') };
-  } catch {
-    throw new ValidationError('VALIDATION.INVALID_FIELD', 'cursor', 'cursor is not one this API gave out');
-  }
 }

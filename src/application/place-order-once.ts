@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyKeyReused } from './application-error.js';
+import { isDomainError } from '../domain/shared/domain-error.js';
+import { IdempotencyKeyReused, isApplicationError } from './application-error.js';
 import type { PlaceOrder, PlaceOrderInput, PlaceOrderOutput } from './place-order.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
 
@@ -14,7 +15,7 @@ export interface PlacedOnce {
   readonly replayed: boolean;
 }
 
-// PlaceOrder under an Idempotency-Key. The order id is derived from the key, so that however often and
+// PlaceOrder under an Idempotency-Key, which is kept only once the order was accepted. The order id is derived from the key, so that however often and
 // however concurrently the request is sent, the saga (named after the order id) is started once. The
 // stored fingerprint tells a retry of the same request from a different one, and the stored answer is
 // replayed word for word even if prices have changed since.
@@ -32,8 +33,18 @@ export class PlaceOrderOnce {
     if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
     if (record.response !== null) return { output: record.response, replayed: true };
     // Also the path of a retry whose first attempt failed or is still running: the same order id
-    // starts no second saga, and a refusal (say PRODUCT.NOT_FOUND) is not remembered, so it may pass later.
-    const placed = await this.deps.placeOrder.execute({ ...order, orderId: orderIdForKey(key) });
+    // starts no second saga.
+    const placed = await this.deps.placeOrder
+      .execute({ ...order, orderId: orderIdForKey(key) })
+      .catch(async (error: unknown) => {
+        // A refusal (PRODUCT.NOT_FOUND, VALIDATION.*, CURRENCY_MISMATCH) comes before any saga starts:
+        // the key is given back, so the corrected request may use it. A fault (Temporal down) may come
+        // after the saga started, so the key stays claimed, for a retry of this very request only.
+        if (isDomainError(error) || isApplicationError(error)) {
+          await this.deps.idempotencyKeys.release(key, fingerprint);
+        }
+        throw error;
+      });
     const kept = await this.deps.idempotencyKeys.complete(key, placed);
     return { output: kept, replayed: false };
   }

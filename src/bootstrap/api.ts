@@ -3,7 +3,7 @@ import { loggerOptions } from '../adapters/observability/logger.js';
 import { startTracing } from '../adapters/observability/tracing.js';
 import { sagaIdOf } from '../adapters/temporal/workflows/saga-progress.js';
 import type { ApiUseCases } from '../application/api-use-cases.js';
-import { ConfigError, loadConfig, requireAdminApiKey } from './config.js';
+import { ConfigError, cursorKeyOf, loadConfig, requireAdminApiKey } from './config.js';
 import { createContainer, tokens } from './container.js';
 import { loadObservabilityConfig } from './observability-config.js';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const observability = loadObservabilityConfig();
   const adminApiKey = requireAdminApiKey(config);
   const tracing = startTracing({ serviceName: 'order-saga-api', otlpEndpoint: observability.otlpEndpoint });
-  const resources = createContainer(config);
+  const resources = createContainer(config, { cursorKey: cursorKeyOf(config, adminApiKey) });
   const app = await buildApp({
     logger: loggerOptions({ level: config.logLevel, format: observability.logFormat, name: 'api' }),
     useCases: resources.container.resolve<ApiUseCases>(tokens.apiUseCases),

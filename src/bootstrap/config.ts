@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 // The service's settings, read from the environment once at start. Defaults match the local stack
 // (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
 
@@ -16,6 +18,8 @@ export interface Config {
   readonly temporalCallTimeoutMs: number;
   // The key catalogue writes need; null when unset (only the API requires it, see requireAdminApiKey).
   readonly adminApiKey: string | null;
+  // Signs GET /orders cursors; null derives one from the admin key (see cursorKeyOf).
+  readonly cursorSigningKey: string | null;
 }
 
 export const defaults = {
@@ -32,6 +36,7 @@ export const defaults = {
   TEMPORAL_CALL_TIMEOUT_MS: '5000',
   // No default key: a guessable one would open the catalogue to anyone who read this file.
   ADMIN_API_KEY: '',
+  CURSOR_SIGNING_KEY: '',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentGatewayTimeoutMs: positiveInteger('PAYMENT_GATEWAY_TIMEOUT_MS'),
     temporalCallTimeoutMs: positiveInteger('TEMPORAL_CALL_TIMEOUT_MS'),
     adminApiKey: secret('ADMIN_API_KEY'),
+    cursorSigningKey: secret('CURSOR_SIGNING_KEY'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -122,4 +128,13 @@ export function requireAdminApiKey(config: Config): string {
     ]);
   }
   return config.adminApiKey;
+}
+
+// Every API process sharing the admin key derives the same cursor key, so a cursor one instance gave
+// out is good at the next, with no extra setting in development; production may set its own.
+export function cursorKeyOf(config: Config, adminApiKey: string): string {
+  return (
+    config.cursorSigningKey ??
+    createHmac('sha256', adminApiKey).update('order-saga/cursor-signing-key').digest('base64url')
+  );
 }

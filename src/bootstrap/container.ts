@@ -17,7 +17,7 @@ import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
 import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
 import { clientTracingInterceptors } from '../adapters/temporal/tracing-interceptors.js';
-import { type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
+import { type ApiSettings, type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
@@ -62,7 +62,10 @@ export interface Resources {
   close(): Promise<void>;
 }
 
-export function createContainer(config: Config): Resources {
+// The worker resolves no API use-cases, so it needs no API settings.
+const NO_API: ApiSettings = { cursorKey: '' };
+
+export function createContainer(config: Config, api: ApiSettings = NO_API): Resources {
   // Nothing connects here, so a process can start (and report itself not ready) while a database is down.
   const postgres = new PostgresOrm(postgresOrmConfig(config.databaseUrl));
   const mongo = new MongoOrm(mongoOrmConfig(config.mongodbUrl));
@@ -112,11 +115,14 @@ export function createContainer(config: Config): Resources {
   });
   single<UseCases>(tokens.useCases, (c) => createUseCases(ports(c)));
   single<ApiUseCases>(tokens.apiUseCases, (c) =>
-    createApiUseCases({
-      ...ports(c),
-      sagaControl: c.resolve(tokens.sagaControl),
-      idempotencyKeys: c.resolve(tokens.idempotencyKeys),
-    }),
+    createApiUseCases(
+      {
+        ...ports(c),
+        sagaControl: c.resolve(tokens.sagaControl),
+        idempotencyKeys: c.resolve(tokens.idempotencyKeys),
+      },
+      api,
+    ),
   );
   single<DependencyCheck[]>(tokens.dependencyChecks, () => dependencyChecks(postgres, mongo, connection));
 

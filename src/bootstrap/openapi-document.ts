@@ -7,7 +7,7 @@ import { memoryPorts } from './memory-ports.js';
 export async function openApiYaml(): Promise<string> {
   const app = await buildApp({
     logger: false,
-    useCases: createApiUseCases(memoryPorts()),
+    useCases: createApiUseCases(memoryPorts(), { cursorKey: 'not-used-to-write-the-document' }),
     dependencies: [],
     adminApiKey: 'not-used-to-write-the-document',
   });

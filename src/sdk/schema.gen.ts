@@ -53,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}.
+         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request.
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -478,6 +478,7 @@ export interface operations {
                  */
                 customerId?: string;
                 limit: number;
+                /** @description The `nextCursor` of the previous page, as given (signed: any other is refused with 400). */
                 cursor?: string;
             };
             header?: never;

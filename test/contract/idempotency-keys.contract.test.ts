@@ -51,6 +51,23 @@ function idempotencyKeysContract(
       expect(await keys.complete(key, answer('order-2'))).toEqual(answer('order-1'));
       expect(await keys.claim(key, FIRST)).toEqual({ key, fingerprint: FIRST, response: answer('order-1') });
     });
+
+    it('forgets a released claim, so the key may be claimed with another fingerprint', async () => {
+      const key = uniqueName('key');
+      await keys.claim(key, FIRST);
+      await keys.release(key, FIRST);
+      expect((await keys.claim(key, OTHER)).fingerprint).toBe(OTHER);
+    });
+
+    it('keeps a claim released with another fingerprint, and a key that has its answer', async () => {
+      const key = uniqueName('key');
+      await keys.claim(key, FIRST);
+      await keys.release(key, OTHER);
+      expect((await keys.claim(key, OTHER)).fingerprint).toBe(FIRST);
+      await keys.complete(key, answer('order-1'));
+      await keys.release(key, FIRST);
+      expect((await keys.claim(key, FIRST)).response).toEqual(answer('order-1'));
+    });
   });
 }
 

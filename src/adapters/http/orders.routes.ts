@@ -25,7 +25,7 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           tags: ['orders'],
           summary: 'Place an order',
           description:
-            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}.',
+            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request.',
           headers: IdempotencyHeaders,
           body: PlaceOrderBody,
           response: {

@@ -19,4 +19,9 @@ export class InMemoryIdempotencyKeys implements IdempotencyKeys {
     this.records.set(key, { ...known, response: structuredClone(response) });
     return response;
   }
+
+  async release(key: string, fingerprint: string): Promise<void> {
+    const known = this.records.get(key);
+    if (known?.response === null && known.fingerprint === fingerprint) this.records.delete(key);
+  }
 }

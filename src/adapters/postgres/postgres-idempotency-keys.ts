@@ -38,6 +38,12 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
     });
   }
 
+  release(key: string, fingerprint: string): Promise<void> {
+    return withPostgresFaults(async () => {
+      await this.orm.em.fork().nativeDelete(IdempotencyKeyRecord, { key, fingerprint, response: null });
+    });
+  }
+
   private async find(key: string): Promise<{ fingerprint: string; response: PlaceOrderOutput | null }> {
     const record = await this.orm.em.fork().findOne(IdempotencyKeyRecord, key);
     if (record === null) throw new Error(`idempotency key ${key} was never claimed`);

@@ -15,4 +15,7 @@ export interface IdempotencyKeys {
   claim(key: string, fingerprint: string): Promise<IdempotencyRecord>;
   // Records the answer to the key's request and returns the answer that stays: the first one recorded.
   complete(key: string, response: PlaceOrderOutput): Promise<PlaceOrderOutput>;
+  // Forgets a claim that has no answer yet, if it is still this fingerprint's: the request was refused,
+  // so the key stays free for the corrected request. A key with an answer is never forgotten.
+  release(key: string, fingerprint: string): Promise<void>;
 }

@@ -16,7 +16,10 @@ export async function createHttpWorld(options: { dependencies?: readonly Depende
   const world = createMemoryWorld();
   const sagaControl = new InMemorySagaControl(world.sagas, world.clock);
   const idempotencyKeys = new InMemoryIdempotencyKeys();
-  const useCases = createApiUseCases({ ...world.ports, sagaControl, idempotencyKeys });
+  const useCases = createApiUseCases(
+    { ...world.ports, sagaControl, idempotencyKeys },
+    { cursorKey: 'test-cursor-key-0123456789' },
+  );
   const app: FastifyInstance = await buildApp({
     logger: false,
     useCases,

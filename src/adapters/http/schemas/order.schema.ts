@@ -136,7 +136,14 @@ export const ListOrdersQuery = Type.Object(
     status: Type.Optional(OrderStatusSchema),
     customerId: Type.Optional(CustomerId),
     limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
-    cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength: 400 })),
+    cursor: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+        maxLength: 400,
+        description:
+          'The `nextCursor` of the previous page, as given (signed: any other is refused with 400).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
