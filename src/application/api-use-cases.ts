@@ -1,21 +1,27 @@
+import { ApiKeys } from './api-keys.js';
 import { GetProduct } from './get-product.js';
 import { ListOrders } from './list-orders.js';
 import { OrderCursors } from './order-cursors.js';
 import { PlaceOrderOnce } from './place-order-once.js';
+import type { ApiKeyStore } from './ports/api-key-store.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
 import type { SagaControl } from './ports/saga-control.js';
 import { RequestCancellation } from './request-cancellation.js';
+import { RetryCompensation } from './retry-compensation.js';
 import { TrackOrder } from './track-order.js';
 import { createUseCases, type Ports } from './use-cases.js';
 
 export interface ApiPorts extends Ports {
   readonly sagaControl: SagaControl;
   readonly idempotencyKeys: IdempotencyKeys;
+  readonly apiKeys: ApiKeyStore;
 }
 
 export interface ApiSettings {
   // Signs the listing's cursors (HMAC): only cursors the API gave out are accepted back.
   readonly cursorKey: string;
+  // The key with every scope, from ADMIN_API_KEY.
+  readonly adminApiKey: string | null;
 }
 
 export type ApiUseCases = ReturnType<typeof createApiUseCases>;
@@ -31,5 +37,7 @@ export function createApiUseCases(ports: ApiPorts, settings: ApiSettings) {
     listOrders: new ListOrders({ ...ports, cursors: new OrderCursors(settings.cursorKey) }),
     requestCancellation: new RequestCancellation(ports),
     getProduct: new GetProduct(ports),
+    retryCompensation: new RetryCompensation(ports),
+    apiKeys: new ApiKeys({ apiKeys: ports.apiKeys, clock: ports.clock, adminApiKey: settings.adminApiKey }),
   };
 }

@@ -2,6 +2,8 @@ import type { OrderSnapshot } from '../domain/order/order.js';
 import type { OrderStatus } from '../domain/order/order-status.js';
 import { requireId } from '../domain/shared/require.js';
 import { ValidationError } from '../domain/shared/validation-error.js';
+import { Forbidden } from './application-error.js';
+import { type Caller, hasScope } from './caller.js';
 import type { OrderCursors } from './order-cursors.js';
 import type { OrderRepository } from './ports/order-repository.js';
 
@@ -13,6 +15,7 @@ interface Dependencies {
 }
 
 export interface ListOrdersInput {
+  readonly caller: Caller;
   readonly status?: OrderStatus;
   readonly customerId?: string;
   readonly limit: number;
@@ -35,9 +38,11 @@ export class ListOrders {
 
   async execute(input: ListOrdersInput): Promise<OrderPage> {
     const limit = pageSize(input.limit);
+    const customerId = customerFilter(input);
+    if (customerId === OTHERS) return { orders: [], nextCursor: null };
     const found = await this.deps.orders.list({
       ...(input.status === undefined ? {} : { status: input.status }),
-      ...(input.customerId === undefined ? {} : { customerId: requireId(input.customerId, 'customerId') }),
+      ...(customerId === undefined ? {} : { customerId }),
       ...(input.cursor === undefined ? {} : { after: this.deps.cursors.decode(input.cursor) }),
       // One more than asked tells whether there is a next page without counting.
       limit: limit + 1,
@@ -50,6 +55,18 @@ export class ListOrders {
     };
   }
 }
+
+// A customer's listing is always of their own orders (a filter on another customer finds nothing);
+// orders:read-all lists anyone's.
+function customerFilter(input: ListOrdersInput): string | undefined | typeof OTHERS {
+  const asked = input.customerId === undefined ? undefined : requireId(input.customerId, 'customerId');
+  if (hasScope(input.caller, 'orders:read-all')) return asked;
+  if (input.caller.kind !== 'customer') throw new Forbidden('Listing orders needs the orders:read-all scope');
+  if (asked !== undefined && asked !== input.caller.customerId) return OTHERS;
+  return input.caller.customerId;
+}
+
+const OTHERS = Symbol('another customer');
 
 function pageSize(limit: number): number {
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { CustomerTokenSettings } from '../adapters/jwt/jose-customer-tokens.js';
 
 // The service's settings, read from the environment once at start. Defaults match the local stack
 // (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
@@ -20,6 +21,14 @@ export interface Config {
   readonly adminApiKey: string | null;
   // Signs GET /orders cursors; null derives one from the admin key (see cursorKeyOf).
   readonly cursorSigningKey: string | null;
+  // Customers' bearer tokens: verified against the identity provider's JWKS in production; without
+  // one, signed with a local secret (CUSTOMER_TOKEN_SECRET, or one derived from the admin key).
+  readonly customerJwksUrl: string | null;
+  readonly customerTokenSecret: string | null;
+  readonly customerTokenIssuer: string;
+  readonly customerTokenAudience: string;
+  // Requests a minute that one credential (or one address without any) may send the API.
+  readonly rateLimitPerMinute: number;
 }
 
 export const defaults = {
@@ -37,6 +46,11 @@ export const defaults = {
   // No default key: a guessable one would open the catalogue to anyone who read this file.
   ADMIN_API_KEY: '',
   CURSOR_SIGNING_KEY: '',
+  CUSTOMER_JWKS_URL: '',
+  CUSTOMER_TOKEN_SECRET: '',
+  CUSTOMER_TOKEN_ISSUER: 'order-saga',
+  CUSTOMER_TOKEN_AUDIENCE: 'order-saga-api',
+  RATE_LIMIT_PER_MINUTE: '1200',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -114,6 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalCallTimeoutMs: positiveInteger('TEMPORAL_CALL_TIMEOUT_MS'),
     adminApiKey: secret('ADMIN_API_KEY'),
     cursorSigningKey: secret('CURSOR_SIGNING_KEY'),
+    customerJwksUrl: read('CUSTOMER_JWKS_URL') === '' ? null : url('CUSTOMER_JWKS_URL', ['https:', 'http:']),
+    customerTokenSecret: secret('CUSTOMER_TOKEN_SECRET'),
+    customerTokenIssuer: read('CUSTOMER_TOKEN_ISSUER'),
+    customerTokenAudience: read('CUSTOMER_TOKEN_AUDIENCE'),
+    rateLimitPerMinute: positiveInteger('RATE_LIMIT_PER_MINUTE'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -133,8 +152,17 @@ export function requireAdminApiKey(config: Config): string {
 // Every API process sharing the admin key derives the same cursor key, so a cursor one instance gave
 // out is good at the next, with no extra setting in development; production may set its own.
 export function cursorKeyOf(config: Config, adminApiKey: string): string {
-  return (
-    config.cursorSigningKey ??
-    createHmac('sha256', adminApiKey).update('order-saga/cursor-signing-key').digest('base64url')
-  );
+  return config.cursorSigningKey ?? derived(adminApiKey, 'cursor-signing-key');
+}
+
+// The same for the local secret of customers' tokens: `npm run token` and the API agree on it.
+export function customerTokenSettingsOf(config: Config): CustomerTokenSettings {
+  const base = { issuer: config.customerTokenIssuer, audience: config.customerTokenAudience };
+  if (config.customerJwksUrl !== null) return { ...base, keys: { jwksUrl: config.customerJwksUrl } };
+  const secret = config.customerTokenSecret ?? derived(requireAdminApiKey(config), 'customer-token-secret');
+  return { ...base, keys: { secret } };
+}
+
+function derived(adminApiKey: string, purpose: string): string {
+  return createHmac('sha256', adminApiKey).update(`order-saga/${purpose}`).digest('base64url');
 }

@@ -8,6 +8,7 @@ import { MongoInventory } from '../adapters/mongo/mongo-inventory.js';
 import { mongoOrmConfig } from '../adapters/mongo/orm-config.js';
 import { HttpPaymentGateway } from '../adapters/payment/http-payment-gateway.js';
 import { postgresOrmConfig } from '../adapters/postgres/orm-config.js';
+import { PostgresApiKeyStore } from '../adapters/postgres/postgres-api-key-store.js';
 import { PostgresIdempotencyKeys } from '../adapters/postgres/postgres-idempotency-keys.js';
 import { PostgresOrderRepository } from '../adapters/postgres/postgres-order-repository.js';
 import { PostgresPaymentRepository } from '../adapters/postgres/postgres-payment-repository.js';
@@ -18,6 +19,7 @@ import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
 import { clientTracingInterceptors } from '../adapters/temporal/tracing-interceptors.js';
 import { type ApiSettings, type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
+import type { ApiKeyStore } from '../application/ports/api-key-store.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
@@ -48,6 +50,7 @@ export const tokens = {
   ids: Symbol('IdGenerator'),
   sagaControl: Symbol('SagaControl'),
   idempotencyKeys: Symbol('IdempotencyKeys'),
+  apiKeys: Symbol('ApiKeyStore'),
   useCases: Symbol('UseCases'),
   apiUseCases: Symbol('ApiUseCases'),
   dependencyChecks: Symbol('DependencyChecks'),
@@ -63,7 +66,7 @@ export interface Resources {
 }
 
 // The worker resolves no API use-cases, so it needs no API settings.
-const NO_API: ApiSettings = { cursorKey: '' };
+const NO_API: ApiSettings = { cursorKey: '', adminApiKey: null };
 
 export function createContainer(config: Config, api: ApiSettings = NO_API): Resources {
   // Nothing connects here, so a process can start (and report itself not ready) while a database is down.
@@ -101,6 +104,7 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
     () => new TemporalSagaControl(client, { timeoutMs: config.temporalCallTimeoutMs }),
   );
   single<IdempotencyKeys>(tokens.idempotencyKeys, () => new PostgresIdempotencyKeys(postgres));
+  single<ApiKeyStore>(tokens.apiKeys, () => new PostgresApiKeyStore(postgres));
   single<Clock>(tokens.clock, () => new SystemClock());
   single<IdGenerator>(tokens.ids, () => new UuidIdGenerator());
   const ports = (c: DependencyContainer): Ports => ({
@@ -120,6 +124,7 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
         ...ports(c),
         sagaControl: c.resolve(tokens.sagaControl),
         idempotencyKeys: c.resolve(tokens.idempotencyKeys),
+        apiKeys: c.resolve(tokens.apiKeys),
       },
       api,
     ),

@@ -25,15 +25,23 @@ describe('GET /orders cursor', () => {
     ['a signature over another payload', `W10.${new OrderCursors('x').encode(position).split('.')[1]}`],
   ])('refuses %s with 400 on the cursor', async (_case, cursor) => {
     const world = await worldWithThreeOrders();
-    const response = await world.app.inject({ url: `/orders?cursor=${cursor}` });
+    const response = await world.app.inject({
+      url: `/orders?cursor=${cursor}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_FIELD', field: 'cursor' });
   });
 
   it('accepts the cursor it gave out', async () => {
     const world = await worldWithThreeOrders();
-    const first = (await world.app.inject({ url: '/orders?limit=2' })).json();
-    const next = await world.app.inject({ url: `/orders?limit=2&cursor=${first.nextCursor}` });
+    const first = (
+      await world.app.inject({ url: '/orders?limit=2', headers: await world.asCustomer('customer-1') })
+    ).json();
+    const next = await world.app.inject({
+      url: `/orders?limit=2&cursor=${first.nextCursor}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(next.statusCode).toBe(200);
     expect(next.json().items).toHaveLength(1);
   });

@@ -159,6 +159,15 @@ export const CancellationAcceptedSchema = Type.Object(
   },
 );
 
+export const CompensationRetryAcceptedSchema = Type.Object(
+  { orderId: OrderId, compensation: StringEnum(['RETRYING']) },
+  {
+    $id: 'CompensationRetryAccepted',
+    additionalProperties: false,
+    description: 'The saga runs its pending compensations once more; follow it with GET /orders/{orderId}.',
+  },
+);
+
 export const sharedOrderSchemas = [
   SagaProgressSchema,
   OrderAcceptedSchema,
@@ -166,4 +175,5 @@ export const sharedOrderSchemas = [
   OrderWithProgressSchema,
   OrderPageSchema,
   CancellationAcceptedSchema,
+  CompensationRetryAcceptedSchema,
 ];
