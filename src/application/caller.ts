@@ -31,3 +31,8 @@ export function requireOwnOrReadAll(caller: Caller, order: { id: string; custome
   if (caller.kind === 'customer' && caller.customerId === order.customerId) return;
   throw new OrderNotFound(order.id);
 }
+
+// Only the order's customer may change it (cancel it); to anyone else it does not exist.
+export function requireOwn(caller: Caller, order: { id: string; customerId: string }): void {
+  if (caller.kind !== 'customer' || caller.customerId !== order.customerId) throw new OrderNotFound(order.id);
+}

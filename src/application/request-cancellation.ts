@@ -1,6 +1,6 @@
 import { OrderNotCancellable, OrderNotFound } from '../domain/order/order-errors.js';
 import { requireText } from '../domain/shared/require.js';
-import { type Caller, requireOwnOrReadAll } from './caller.js';
+import { type Caller, requireOwn } from './caller.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import type { SagaControl } from './ports/saga-control.js';
 
@@ -22,7 +22,7 @@ export class RequestCancellation {
 
   async execute(input: { orderId: string; caller: Caller; reason?: string }): Promise<{ orderId: string }> {
     const reason = requireText(input.reason ?? DEFAULT_CANCEL_REASON, 'reason', 500);
-    requireOwnOrReadAll(input.caller, {
+    requireOwn(input.caller, {
       id: input.orderId,
       customerId: await this.customerOf(input.orderId),
     });

@@ -73,12 +73,15 @@ export function allow(policy: Policy): onRequestHookHandler {
       done();
       return;
     }
+    const scopes = policy.scopes ?? [];
     sendProblem(request, reply, 403, {
       code: 'AUTH.FORBIDDEN',
       detail:
         caller.kind === 'customer'
           ? 'Customers cannot call this route'
-          : `This route needs a key with the scope ${(policy.scopes ?? []).join(' or ') || 'of a customer'}`,
+          : scopes.length === 0
+            ? "This route is for customers, with a customer's bearer token"
+            : `This route needs a key with the scope ${scopes.join(' or ')}`,
     });
   };
 }
