@@ -71,7 +71,9 @@ describe('the API under schemathesis', () => {
         '--report-json-path',
         report,
       ];
-      const outcome = await run(ST, args, { maxBuffer: 16 * 1024 * 1024, timeout: 240_000 }).then(
+      // In the temporary folder: schemathesis keeps a cache (.schemathesis/) where it runs.
+      const options = { cwd: reports, maxBuffer: 16 * 1024 * 1024, timeout: 240_000 };
+      const outcome = await run(ST, args, options).then(
         ({ stdout }) => ({ code: 0, output: stdout }),
         (error: { code?: number; stdout?: string; stderr?: string }) => ({
           code: error.code ?? 1,
