@@ -56,7 +56,9 @@ describe('who may do what (issue 14)', () => {
   });
 
   const routes: Route[] = [
+    { name: 'GET /health/live', method: 'GET', url: () => '/health/live', expected: { otherwise: 200 } },
     { name: 'GET /health/ready', method: 'GET', url: () => '/health/ready', expected: { otherwise: 200 } },
+    { name: 'GET /openapi.json', method: 'GET', url: () => '/openapi.json', expected: { otherwise: 200 } },
     {
       name: 'GET /products/{id}',
       method: 'GET',
