@@ -32,7 +32,7 @@ export async function stockCatalogue(baseUrl: string, tag: string, orders: numbe
 async function admin(baseUrl: string, method: string, path: string, body: unknown): Promise<void> {
   const answer = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-admin-key': BENCH_ADMIN_KEY },
+    headers: { 'content-type': 'application/json', 'x-api-key': BENCH_ADMIN_KEY },
     body: JSON.stringify(body),
   });
   if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);

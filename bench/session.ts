@@ -4,12 +4,20 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
 import { workflowInterceptorModules } from '../src/adapters/temporal/tracing-interceptors.js';
+import { loadConfig } from '../src/bootstrap/config.js';
+import { mintCustomerToken } from '../src/bootstrap/customer-token.js';
 import { workflowsPathOf } from '../src/bootstrap/saga-workflows.js';
 import { freePort } from '../test/support/free-port.js';
 import { type Design, WORKFLOWS_OF } from './options.js';
 import { httpReady, ServiceProcess } from './processes.js';
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+
+// The headers of the bench's customer, for the APIs it starts (their secret derives from BENCH_ADMIN_KEY).
+export async function benchCustomerHeaders(customerId: string): Promise<Record<string, string>> {
+  const config = { ...loadConfig(), adminApiKey: BENCH_ADMIN_KEY, customerTokenSecret: null };
+  return { authorization: `Bearer ${await mintCustomerToken(customerId, config, '24h')}` };
+}
 const dataDir = fileURLToPath(new URL('../.data/bench/', import.meta.url));
 
 export interface Stack {
@@ -60,6 +68,9 @@ export class DesignSession {
       ...env,
       PORT: String(port),
       ADMIN_API_KEY: BENCH_ADMIN_KEY,
+      API_METRICS_PORT: '0',
+      // The bench is one customer sending as fast as it is told: no limit of its own to measure.
+      RATE_LIMIT_PER_MINUTE: '100000000',
     });
     const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker, client);
     try {
