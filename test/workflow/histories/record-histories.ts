@@ -16,7 +16,7 @@ import {
 } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import { SagaEnv, sagaInput } from '../support/saga-env.js';
-import { type ActivityName, type Behaviour, stubActivities } from '../support/stub-activities.js';
+import { type ActivityName, type Behaviour, heldStep, stubActivities } from '../support/stub-activities.js';
 
 interface SagaPath {
   readonly behaviour: (name: ActivityName, attempt: number) => Behaviour;
@@ -24,6 +24,8 @@ interface SagaPath {
   readonly drive?: (saga: SagaEnv, handle: WorkflowHandle, heal: () => void) => Promise<void>;
   // What the test does after the saga started and before any worker polls its task queue.
   readonly beforeWorker?: (handle: WorkflowHandle) => void;
+  // Hands the path the stubs it runs with, for a drive that waits on a step to start.
+  readonly withStubs?: (stubs: ReturnType<typeof stubActivities>) => void;
 }
 
 let healed = false;
@@ -57,12 +59,72 @@ const paths: Record<string, SagaPath> = {
         .catch(() => undefined);
     },
   },
+  ...refusedAtEachStep(),
+  // The customer cancels while reserveStock runs: the saga stops after it and undoes it.
+  'cancelled-during-reserve-stock': heldWhileCancelled('reserveStock'),
+  // A cancel while the payment is captured is refused; the saga confirms.
+  'cancel-refused-during-capture': heldWhileCancelled('capturePayment'),
+  // A local database step that faults past localRetryThreshold waits for its next attempt in a timer.
+  'local-step-retried-in-timer': {
+    behaviour: (name, attempt) =>
+      name === 'commitStock' && attempt <= 4 ? { kind: 'fault' } : { kind: 'ok' },
+  },
+  // A gateway step's transient faults are retried by the server.
+  'gateway-fault-retried': {
+    behaviour: (name, attempt) =>
+      name === 'authorizePayment' && attempt <= 2 ? { kind: 'fault' } : { kind: 'ok' },
+  },
   // PostgreSQL is down for the saga's first dozen attempts to store the order (minutes of backoff).
   'first-step-unavailable': {
     behaviour: (name, attempt) =>
       name === 'createPendingOrder' && attempt <= 12 ? { kind: 'fault' } : { kind: 'ok' },
   },
 };
+
+// One path per step refused; the first step's refusal also meets an order that was never written.
+function refusedAtEachStep(): Record<string, SagaPath> {
+  const steps: ActivityName[] = [
+    'createPendingOrder',
+    'reserveStock',
+    'authorizePayment',
+    'capturePayment',
+    'commitStock',
+    'confirmOrder',
+  ];
+  return Object.fromEntries(
+    steps.map((step) => [
+      `refused-at-${step}`,
+      {
+        behaviour: (name: ActivityName): Behaviour => {
+          if (name === step) return { kind: 'refuse', code: 'STEP.REFUSED' };
+          if (name === 'cancelOrder' && step === 'createPendingOrder') {
+            return { kind: 'refuse', code: 'ORDER.NOT_FOUND' };
+          }
+          return { kind: 'ok' };
+        },
+      },
+    ]),
+  );
+}
+
+// The step is held until the saga was asked to cancel (accepted or refused), then let go.
+function heldWhileCancelled(step: ActivityName): SagaPath {
+  const held = heldStep();
+  let stubs: ReturnType<typeof stubActivities> | null = null;
+  return {
+    behaviour: (name) => (name === step ? held.behaviour : { kind: 'ok' }),
+    drive: async (_saga, handle) => {
+      await stubs?.started(step);
+      await handle
+        .executeUpdate(cancelUpdate, { args: [{ reason: 'changed my mind' }] })
+        .catch(() => undefined);
+      held.release();
+    },
+    withStubs: (s) => {
+      stubs = s;
+    },
+  };
+}
 
 // `record-histories.ts [path...]` records only the paths named; with none, all of them.
 const only = process.argv.slice(2);
@@ -75,6 +137,7 @@ try {
     const taskQueue = saga.nextTaskQueue();
     const input = { ...sagaInput(), orderId: `history-${name}` };
     const stubs = stubActivities(path.behaviour);
+    path.withStubs?.(stubs);
     const handle = await saga.env.client.workflow.start('orderSaga', {
       taskQueue,
       workflowId: sagaIdOf(input.orderId),
