@@ -2,11 +2,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter, fromPayloadsAtIndex } from '@temporalio/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { progressQuery } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
-import {
-  type SagaStep,
-  type StepState,
-  sagaIdOf,
-} from '../../src/adapters/temporal/workflows/saga-progress.js';
+import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
+import type { StepState } from '../../src/application/sagas/saga-progress.js';
 import { SagaWorld } from './support/saga-world.js';
 import { WorkerProcess } from './support/worker-process.js';
 
@@ -146,7 +143,7 @@ describe('a worker stopped in the middle of a saga', () => {
   });
 });
 
-async function stepIs(handle: WorkflowHandle, step: SagaStep, state: StepState): Promise<boolean> {
+async function stepIs(handle: WorkflowHandle, step: string, state: StepState): Promise<boolean> {
   const progress = await handle.query(progressQuery);
   return progress.steps.find((s) => s.step === step)?.state === state;
 }

@@ -6,9 +6,10 @@ import { InMemoryProductCatalog } from '../../src/adapters/memory/in-memory-prod
 import { InMemorySagaStarter } from '../../src/adapters/memory/in-memory-saga-starter.js';
 import { ManualClock } from '../../src/adapters/memory/manual-clock.js';
 import { SequentialIdGenerator } from '../../src/adapters/memory/sequential-id-generator.js';
-import { createUseCases } from '../../src/application/use-cases.js';
+import { orderSagaDefinition } from '../../src/application/sagas/order-saga.js';
+import { createUseCases, type UseCases } from '../../src/application/use-cases.js';
 import { T0 } from './builders.js';
-import { runSaga, type SagaResult } from './run-saga.js';
+import { type InMemoryActivities, runSaga, type SagaResult } from './run-saga.js';
 
 export const DECLINED_CARD = 'tok_declined';
 export const GOOD_CARD = 'tok_visa';
@@ -16,7 +17,8 @@ export const GOOD_CARD = 'tok_visa';
 export type MemoryWorld = ReturnType<typeof createMemoryWorld>;
 
 // Every port on its memory adapter, the use-cases over them, and ways to seed and observe them. With
-// runSagas, placing an order runs its saga in process (test/support/run-saga.ts) before returning.
+// runSagas, placing an order runs its saga's definition in process (test/support/run-saga.ts) before
+// returning.
 export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
   const sagaResults = new Map<string, SagaResult>();
   const clock = new ManualClock(T0);
@@ -29,7 +31,8 @@ export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
     sagas: new InMemorySagaStarter(
       options.runSagas === true
         ? async (input, sagaId) => {
-            sagaResults.set(input.orderId, await runSaga(useCases, input, sagaId));
+            const activities = activitiesOf(useCases);
+            sagaResults.set(input.orderId, await runSaga(orderSagaDefinition, activities, input, sagaId));
           }
         : undefined,
     ),
@@ -59,4 +62,11 @@ export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
   }
 
   return { ...ports, ports, useCases, stockProduct, stateOf, sagaResults };
+}
+
+// The use-cases as activities of the same names, as the worker's createActivities makes them.
+function activitiesOf(useCases: UseCases): InMemoryActivities {
+  return Object.fromEntries(
+    Object.entries(useCases).map(([name, useCase]) => [name, (input: never) => useCase.execute(input)]),
+  );
 }

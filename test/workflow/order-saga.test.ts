@@ -8,25 +8,17 @@ import {
   retryCompensationUpdate,
 } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
+import { orderSagaDefinition } from '../../src/application/sagas/order-saga.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { type ActivityName, type Behaviour, heldStep, stubActivities } from './support/stub-activities.js';
 
-const FORWARD: ActivityName[] = [
-  'createPendingOrder',
-  'reserveStock',
-  'authorizePayment',
-  'capturePayment',
-  'commitStock',
-  'confirmOrder',
-];
-
-// What must be undone when a step fails, newest first: each step's compensation is registered before
-// the step runs, so the failing step is undone too.
-const UNDO: Partial<Record<ActivityName, ActivityName>> = {
-  createPendingOrder: 'cancelOrder',
-  reserveStock: 'releaseStock',
-  authorizePayment: 'voidOrRefundPayment',
-};
+// The activities of the saga's steps in order, and what undoes each, as the definition says.
+const FORWARD = orderSagaDefinition.steps.map((step) => step.activity as ActivityName);
+const UNDO: Partial<Record<ActivityName, ActivityName>> = Object.fromEntries(
+  orderSagaDefinition.steps.flatMap((step) =>
+    step.undo === null ? [] : [[step.activity, step.undo.activity]],
+  ),
+);
 
 function expectedCompensations(failing: ActivityName): ActivityName[] {
   const begun = FORWARD.slice(0, FORWARD.indexOf(failing) + 1);

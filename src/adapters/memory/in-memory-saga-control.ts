@@ -1,12 +1,12 @@
 import type { Clock } from '../../application/ports/clock.js';
-import {
-  type CancellationOutcome,
-  type CompensationRetryOutcome,
-  SAGA_STEP_NAMES,
-  type SagaControl,
-  type SagaProgress,
-  type StartedSaga,
+import type {
+  CancellationOutcome,
+  CompensationRetryOutcome,
+  SagaControl,
+  SagaProgress,
+  StartedSaga,
 } from '../../application/ports/saga-control.js';
+import { orderSagaDefinition } from '../../application/sagas/order-saga.js';
 import type { InMemorySagaStarter } from './in-memory-saga-starter.js';
 
 // The sagas an InMemorySagaStarter started, seen through the SagaControl port. A started saga runs
@@ -72,7 +72,7 @@ function runningProgress(): SagaProgress {
   return {
     phase: 'RUNNING',
     failure: null,
-    steps: SAGA_STEP_NAMES.map((step) => ({
+    steps: orderSagaDefinition.steps.map(({ name: step }) => ({
       step,
       state: 'pending',
       attempts: 0,

@@ -15,7 +15,7 @@ import type {
 import type { OrderSagaInput } from '../../application/ports/saga-starter.js';
 import { DependencyUnavailable } from '../../application/transient-fault.js';
 import { cancelUpdate, progressQuery, retryCompensationUpdate } from './workflows/order-saga.workflow.js';
-import { sagaIdOf, type SagaProgress as WorkflowProgress } from './workflows/saga-progress.js';
+import { sagaIdOf } from './workflows/saga-progress.js';
 
 // Reads and cancels order sagas on Temporal. Every call has a deadline: a query or an update is
 // answered by a worker, and with no worker running it would otherwise wait for one indefinitely.
@@ -30,7 +30,7 @@ export class TemporalSagaControl implements SagaControl {
 
   async progressOf(orderId: string): Promise<SagaProgress | null> {
     try {
-      return inPortShape(await this.withinDeadline(() => this.handle(orderId).query(progressQuery)));
+      return await this.withinDeadline(() => this.handle(orderId).query(progressQuery));
     } catch (error) {
       if (notFound(error)) return null;
       throw unavailable(error);
@@ -99,34 +99,6 @@ export class TemporalSagaControl implements SagaControl {
   private withinDeadline<T>(call: () => Promise<T>): Promise<T> {
     return this.client.withDeadline(Date.now() + this.timeoutMs, call);
   }
-}
-
-// The port's fields only, copied one by one: the workflow's record carries more (its order id, and
-// whatever it records later), which the API's response schemas would refuse.
-function inPortShape(progress: WorkflowProgress): SagaProgress {
-  const { phase, failure } = progress;
-  return {
-    phase,
-    failure: failure === null ? null : { code: failure.code, reason: failure.reason, step: failure.step },
-    steps: progress.steps.map((s) => ({
-      step: s.step,
-      state: s.state,
-      attempts: s.attempts,
-      startedAt: s.startedAt,
-      finishedAt: s.finishedAt,
-      error: s.error === null ? null : { code: s.error.code, message: s.error.message },
-      externalIds: { ...s.externalIds },
-    })),
-    compensations: progress.compensations.map((c) => ({
-      compensation: c.compensation,
-      undoes: c.undoes,
-      state: c.state,
-      attempts: c.attempts,
-      startedAt: c.startedAt,
-      finishedAt: c.finishedAt,
-      error: c.error === null ? null : { code: c.error.code, message: c.error.message },
-    })),
-  };
 }
 
 // Most calls report a missing workflow as WorkflowNotFoundError; fetching a history reports gRPC's NOT_FOUND.

@@ -1,46 +1,8 @@
+import type { SagaProgress } from '../sagas/saga-progress.js';
 import type { OrderSagaInput } from './saga-starter.js';
 
-// What an order's saga reports about itself, step by step. Plain data, the same shape the Temporal
-// workflow's `progress` query answers, declared here so that use-cases need not know Temporal.
-// The steps an order's saga runs, in order. The Temporal workflow keeps its own copy (workflow code
-// imports nothing at run time); a unit test holds the two equal.
-export const SAGA_STEP_NAMES = [
-  'createOrder',
-  'reserveStock',
-  'authorizePayment',
-  'capturePayment',
-  'commitStock',
-  'confirmOrder',
-] as const;
-
-export type SagaPhase = 'RUNNING' | 'COMPENSATING' | 'COMPENSATION_FAILED' | 'CONFIRMED' | 'CANCELLED';
-
-export interface SagaStepProgress {
-  readonly step: string;
-  readonly state: 'pending' | 'running' | 'done' | 'failed' | 'compensating' | 'compensated';
-  readonly attempts: number;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
-  readonly externalIds: Readonly<Record<string, string>>;
-}
-
-export interface SagaCompensationProgress {
-  readonly compensation: string;
-  readonly undoes: string;
-  readonly state: 'pending' | 'running' | 'done' | 'failed';
-  readonly attempts: number;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
-}
-
-export interface SagaProgress {
-  readonly phase: SagaPhase;
-  readonly failure: { readonly code: string; readonly reason: string; readonly step: string | null } | null;
-  readonly steps: readonly SagaStepProgress[];
-  readonly compensations: readonly SagaCompensationProgress[];
-}
+// The progress of a saga is declared once, with the sagas.
+export type { SagaPhase, SagaProgress } from '../sagas/saga-progress.js';
 
 // The order exactly as it was handed to its saga, and when: what an order is before the saga's first
 // step has stored it.

@@ -1,4 +1,5 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
+import type { SagaProgress } from '../../../application/sagas/saga-progress.js';
 import { Nullable, StringEnum, Timestamp } from './common.schema.js';
 
 const StepError = Nullable(
@@ -50,3 +51,9 @@ export const SagaProgressSchema = Type.Object(
   },
   { $id: 'SagaProgress', additionalProperties: false, description: "The saga's record, step by step." },
 );
+
+// The schema describes the one SagaProgress (application/sagas/saga-progress.ts), which the workflow's
+// query answers and the port passes on as is; the compiler holds the two the same, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type SagaProgressSchemaMatchesType = Assert<Same<Static<typeof SagaProgressSchema>, SagaProgress>>;
+type Assert<T extends true> = T;

@@ -1,5 +1,5 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { CANCELLED_ON_REQUEST, type Compensation, type SagaStep } from '../workflows/saga-progress.js';
+import { CANCELLED_ON_REQUEST, orderSagaDefinition } from '../../../application/sagas/order-saga.js';
 
 // Steps answer in milliseconds, or in minutes when the retry policy is riding out an outage.
 const STEP_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
@@ -7,11 +7,10 @@ const STEP_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const SAGA_BUCKETS = [0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 14_400];
 
 const OUTCOMES = ['confirmed', 'cancelled', 'cancelled_on_request'] as const;
-const UNDOES: Record<Compensation, SagaStep> = {
-  voidOrRefundPayment: 'authorizePayment',
-  releaseStock: 'reserveStock',
-  cancelOrder: 'createOrder',
-};
+// Each compensation and the step it undoes, newest first.
+const UNDOES = orderSagaDefinition.steps.flatMap((step) =>
+  step.undo === null ? [] : [[step.undo.activity, step.name] as const],
+);
 
 // The saga's own metrics on the worker's /metrics, fed by the workflow through its sinks. Series the
 // alerts read start at 0: Prometheus sees no increase in a series whose first sample is already 1.
@@ -70,7 +69,7 @@ export class SagaMetrics {
       registers,
     });
     for (const outcome of OUTCOMES) this.finished.inc({ outcome }, 0);
-    for (const [compensation, step] of Object.entries(UNDOES)) {
+    for (const [compensation, step] of UNDOES) {
       this.compensationFailures.inc({ compensation }, 0);
       for (const outcome of ['done', 'failed']) this.compensations.inc({ compensation, step, outcome }, 0);
     }
@@ -80,22 +79,22 @@ export class SagaMetrics {
     this.started.inc();
   }
 
-  stepFinished(step: SagaStep, outcome: 'done' | 'failed', seconds: number): void {
+  stepFinished(step: string, outcome: 'done' | 'failed', seconds: number): void {
     this.stepDuration.observe({ step, outcome }, seconds);
   }
 
-  compensationFinished(compensation: Compensation, step: SagaStep, outcome: 'done' | 'failed'): void {
+  compensationFinished(compensation: string, step: string, outcome: 'done' | 'failed'): void {
     this.compensations.inc({ compensation, step, outcome });
   }
 
-  compensationFailed(compensation: Compensation): void {
+  compensationFailed(compensation: string): void {
     this.compensationFailures.inc({ compensation });
   }
 
   sagaFinished(
     status: 'CONFIRMED' | 'CANCELLED',
     code: string | null,
-    failedStep: SagaStep | null,
+    failedStep: string | null,
     seconds: number,
   ): void {
     const outcome = outcomeOf(status, code);

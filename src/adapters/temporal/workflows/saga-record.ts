@@ -1,21 +1,24 @@
-import type { Attempted } from '../activities.js';
-import { failureOf, type StepFailure } from './failure-of.js';
 import type {
-  Compensation,
-  CompensationRecord,
+  SagaCompensationProgress,
   SagaPhase,
   SagaProgress,
-  SagaStep,
-  StepRecord,
-} from './saga-progress.js';
+  SagaStepProgress,
+} from '../../../application/sagas/saga-progress.js';
+import type { Attempted } from '../activities.js';
+import { failureOf, type StepFailure } from './failure-of.js';
 
 const now = () => new Date().toISOString();
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+type StepRecord = Writable<SagaStepProgress>;
+type CompensationRecord = Writable<SagaCompensationProgress>;
+type Progress = Writable<SagaProgress> & { steps: StepRecord[]; compensations: CompensationRecord[] };
 
 // Told of each change worth reporting outside the workflow: search attributes, metrics.
 export interface SagaObserver {
   phaseEntered(progress: SagaProgress): void;
-  stepFinished(record: StepRecord): void;
-  compensationFinished(record: CompensationRecord): void;
+  stepFinished(record: SagaStepProgress): void;
+  compensationFinished(record: SagaCompensationProgress): void;
 }
 
 const unobserved: SagaObserver = {
@@ -26,13 +29,12 @@ const unobserved: SagaObserver = {
 
 // Keeps the saga's progress (what the `progress` query returns) as each step and compensation runs.
 export class SagaRecord {
-  readonly progress: SagaProgress;
+  private readonly record: Progress;
   private readonly observer: SagaObserver;
 
-  constructor(orderId: string, steps: readonly SagaStep[], observer: SagaObserver = unobserved) {
+  constructor(steps: readonly string[], observer: SagaObserver = unobserved) {
     this.observer = observer;
-    this.progress = {
-      orderId,
+    this.record = {
       phase: 'RUNNING',
       failure: null,
       steps: steps.map((step) => ({
@@ -48,16 +50,24 @@ export class SagaRecord {
     };
   }
 
+  get progress(): SagaProgress {
+    return this.record;
+  }
+
   enter(phase: SagaPhase): void {
-    this.progress.phase = phase;
-    this.observer.phaseEntered(this.progress);
+    this.record.phase = phase;
+    this.observer.phaseEntered(this.record);
+  }
+
+  failed(failure: SagaProgress['failure']): void {
+    this.record.failure = failure;
   }
 
   // Runs a step, recording its start, end, attempts and the ids it produced.
   async step<T>(
-    name: SagaStep,
+    name: string,
     run: () => Promise<Attempted<T>>,
-    idsOf: (value: T) => Record<string, string> = () => ({}),
+    idsOf: (value: T) => Record<string, string>,
   ): Promise<T> {
     const record = this.stepRecord(name);
     record.state = 'running';
@@ -78,8 +88,8 @@ export class SagaRecord {
   }
 
   // Registers a compensation before its step runs, so a step whose outcome is unknown is undone too.
-  register(compensation: Compensation, undoes: SagaStep): void {
-    this.progress.compensations.unshift({
+  register(compensation: string, undoes: string): void {
+    this.record.compensations.unshift({
       compensation,
       undoes,
       state: 'pending',
@@ -90,14 +100,15 @@ export class SagaRecord {
     });
   }
 
-  pendingCompensations(): CompensationRecord[] {
-    return this.progress.compensations.filter((record) => record.state !== 'done');
+  pendingCompensations(): SagaCompensationProgress[] {
+    return this.record.compensations.filter((record) => record.state !== 'done');
   }
 
   async compensate(
-    record: CompensationRecord,
+    compensation: SagaCompensationProgress,
     run: () => Promise<Attempted<unknown>>,
   ): Promise<StepFailure | null> {
+    const record = compensation as CompensationRecord;
     const step = this.stepRecord(record.undoes);
     Object.assign(record, { state: 'running', startedAt: now(), error: null });
     if (step.state !== 'pending') step.state = 'compensating';
@@ -116,8 +127,8 @@ export class SagaRecord {
     }
   }
 
-  private stepRecord(name: SagaStep): StepRecord {
-    const record = this.progress.steps.find((step) => step.step === name);
+  private stepRecord(name: string): StepRecord {
+    const record = this.record.steps.find((step) => step.step === name);
     if (record === undefined) throw new Error(`unknown saga step ${name}`);
     return record;
   }

@@ -1,5 +1,4 @@
 import type { Sinks } from '@temporalio/workflow';
-import type { Compensation, SagaStep } from './saga-progress.js';
 
 // What the saga reports to the worker for its metrics. Workflow code cannot touch a metrics registry
 // (it is replayed), so it calls these sinks, which the worker runs outside the sandbox and skips on
@@ -7,14 +6,14 @@ import type { Compensation, SagaStep } from './saga-progress.js';
 export interface SagaSinks extends Sinks {
   sagaMetrics: {
     started(): void;
-    stepFinished(step: SagaStep, outcome: 'done' | 'failed', seconds: number): void;
-    compensationFinished(compensation: Compensation, undoes: SagaStep, outcome: 'done' | 'failed'): void;
+    stepFinished(step: string, outcome: 'done' | 'failed', seconds: number): void;
+    compensationFinished(compensation: string, undoes: string, outcome: 'done' | 'failed'): void;
     // The saga gave up on a compensation and waits for an operator (COMPENSATION_FAILED).
-    compensationFailed(compensation: Compensation): void;
+    compensationFailed(compensation: string): void;
     finished(
       status: 'CONFIRMED' | 'CANCELLED',
       code: string | null,
-      failedStep: SagaStep | null,
+      failedStep: string | null,
       seconds: number,
     ): void;
   };

@@ -1,5 +1,5 @@
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes.js';
-import type { SagaPhase } from './saga-progress.js';
+import type { SagaPhase } from '../../../application/sagas/saga-progress.js';
 
 // What Temporal's UI and `temporal workflow list --query` can find sagas by, e.g.
 // `OrderStatus = 'COMPENSATION_FAILED'`. Plain keys (no @temporalio/common at run time), so workflow
