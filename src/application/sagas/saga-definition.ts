@@ -38,6 +38,9 @@ export interface SagaStep<Input> {
   readonly undo: Undo<Input> | null;
   // The ids the step's answer shows in the saga's progress.
   readonly progress: (value: unknown) => Record<string, string>;
+  // A step added to a saga that has run already names a patch: sagas begun before it skip the step, so
+  // that their recorded histories still replay.
+  readonly since: string | null;
 }
 
 export interface SagaDefinition<Input> {
@@ -73,10 +76,12 @@ export function stepsOver<Input, Activities extends ActivityMap>() {
         readonly input: (saga: SagaState<Input>) => InputOf<Activities[A]>;
         readonly undo?: Undo<Input>;
         readonly progress?: (value: OutputOf<Activities[A]>) => Record<string, string>;
+        readonly since?: string;
       },
     ): SagaStep<Input> {
       const progress = (spec.progress ?? noIds) as (value: unknown) => Record<string, string>;
-      return { name, activity, kind, input: spec.input, undo: spec.undo ?? null, progress };
+      const { input } = spec;
+      return { name, activity, kind, input, undo: spec.undo ?? null, progress, since: spec.since ?? null };
     },
     undo<A extends keyof Activities & string>(
       activity: A,

@@ -44,7 +44,8 @@ export const activityOptions = {
   },
 } satisfies Record<string, ActivityOptions>;
 
-// createPendingOrder, commitStock, confirmOrder and their compensations run as local activities: in the
+// Steps and compensations of kind database (createPendingOrder, commitStock, confirmOrder, releaseStock,
+// cancelOrder; saga-activities.ts picks the options by kind) run as local activities: in the
 // worker that runs the saga, inside its workflow task, with no round trip through Temporal's task queues
 // (bench/README.md). Why the saga's guarantees hold:
 // - A local activity is recorded only when its workflow task completes. A worker that dies first leaves

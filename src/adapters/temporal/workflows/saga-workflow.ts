@@ -59,6 +59,7 @@ export async function runSaga<Input>(definition: SagaDefinition<Input>, input: I
   let failure: Failure;
   try {
     for (const [index, step] of definition.steps.entries()) {
+      if (step.since !== null && !patched(step.since)) continue;
       if (step.name === definition.pointOfNoReturn && requests.cancelReason === null)
         requests.confirming = true;
       if (requests.cancelReason !== null && !(index === 0 && patched(STORE_BEFORE_CANCEL))) {
