@@ -46,6 +46,7 @@ export const orderSagaDefinition: SagaDefinition<OrderSagaInput> = {
     step('commitStock', 'commitStock', 'database', { input: order }),
     step('confirmOrder', 'confirmOrder', 'database', { input: order }),
   ],
+  // Once the money is being taken, the order goes through: a cancel is refused from here on.
   pointOfNoReturn: 'capturePayment',
   codes: { cancelledOnRequest: CANCELLED_ON_REQUEST, notCancellable: 'ORDER.NOT_CANCELLABLE' },
   markStuck: {
