@@ -1,3 +1,5 @@
 // Every workflow the worker runs; the worker bundles this file (workflowsPath).
+
+export { customerRegistration } from './customer-registration.workflow.js';
 export { maintenance } from './maintenance.workflow.js';
 export { orderSaga } from './order-saga.workflow.js';
