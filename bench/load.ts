@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../test/support/seeded-random.js';
 import type { RunCatalogue } from './catalogue.js';
 import type { Outcome } from './options.js';
-import { seededRandom } from './stats.js';
 
 export interface SentOrder {
   readonly index: number;

@@ -5,8 +5,8 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowInterceptorModules } from '../src/adapters/temporal/tracing-interceptors.js';
 import { workflowsPathOf } from '../src/bootstrap/saga-workflows.js';
 import { freePort } from '../test/support/free-port.js';
+import { httpReady, ServiceProcess } from '../test/support/service-process.js';
 import { type Design, WORKFLOWS_OF } from './options.js';
-import { httpReady, ServiceProcess } from './processes.js';
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 const dataDir = fileURLToPath(new URL('../.data/bench/', import.meta.url));
