@@ -13,8 +13,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// A service of the bench or the chaos run as a process of its own (tsx in-process, so the pid is the node that does the
-// work and its /proc status is the service's memory). Output is kept for when it fails.
+// A service of the bench or the chaos run as a process of its own (tsx in-process, so the pid is the node
+// that does the work and its /proc status is the service's memory). Output is kept for when it fails.
 export class ServiceProcess {
   private output = '';
 
