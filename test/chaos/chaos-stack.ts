@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -67,24 +66,28 @@ export class ChaosStack {
   }
 
   // Sends the signal to the service's main process (PostgreSQL's postmaster); for SIGKILL, waits until it
-  // is gone.
+  // is gone and reaped, as stack.sh takes a zombie's pid for a live service.
   async signal(service: StackService, signal: NodeJS.Signals): Promise<number> {
     const pid = await this.pid(service);
     process.kill(pid, signal);
-    if (signal === 'SIGKILL') while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    const deadline = Date.now() + 15_000;
+    if (signal === 'SIGKILL')
+      while (exists(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     return pid;
   }
 
   // `stack.sh up <service>`, the one way to start a service. A PostgreSQL whose postmaster was killed can
   // refuse to start while its orphaned backends still hold the shared memory; they leave within seconds,
   // so a failed start is tried again. Answers how many attempts it took.
-  async restart(service: StackService, attempts = 10): Promise<number> {
+  async restart(service: StackService, attempts = 10): Promise<{ attempts: number; failures: string[] }> {
+    const failures: string[] = [];
     for (let attempt = 1; ; attempt++) {
       try {
         await this.script('up', service);
-        return attempt;
+        return { attempts: attempt, failures };
       } catch (error) {
         if (attempt >= attempts) throw error;
+        failures.push(String(error).split('\n').find((line) => line.includes(`${service}:`)) ?? String(error));
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }
@@ -106,10 +109,10 @@ export class ChaosStack {
   }
 }
 
-// A zombie (killed, not yet reaped by whoever adopted it) counts as gone.
-function alive(pid: number): boolean {
+function exists(pid: number): boolean {
   try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    process.kill(pid, 0);
+    return true;
   } catch {
     return false;
   }

@@ -64,9 +64,10 @@ async function strike(
 
 async function killAndRestart(stack: ChaosStack, service: StackService): Promise<string> {
   const pid = await stack.signal(service, 'SIGKILL');
-  const attempts = await stack.restart(service);
+  const { attempts, failures } = await stack.restart(service);
   const plural = attempts === 1 ? '' : 's';
-  return `pid ${pid} killed, pid ${await stack.pid(service)} up after ${attempts} start attempt${plural}`;
+  const why = failures.length === 0 ? '' : ` (${failures.join('; ')})`;
+  return `pid ${pid} killed, pid ${await stack.pid(service)} up after ${attempts} start attempt${plural}${why}`;
 }
 
 function seconds(ms: number): number {
