@@ -29,8 +29,8 @@ export async function runChaos(
   const plan = planRun(options, runId);
   const taskQueue = `chaos-${runId}`;
   log(`chaos ${runId}: ${options.orders} orders at ${options.rate}/s, faults ${options.faults.join(', ')}`);
-  log('starting a stack of the run’s own (.data/chaos)');
-  const stack = await ChaosStack.up();
+  log(`starting a stack of the run’s own (.data/chaos/${runId})`);
+  const stack = await ChaosStack.up(runId);
   let connection: Connection | null = null;
   let services: ServiceProcesses | null = null;
   try {

@@ -19,20 +19,18 @@ const PORTS = [
   'SIMULATOR_PORT',
 ] as const;
 
-// A local stack of the chaos run's own, run by scripts/stack.sh under .data/chaos/ on free ports: the run
-// kills its services, so it must not be the stack that a developer's service or the other suites use.
-// Each run starts from empty stores, so that whatever the checks find in them is the run's.
+// A local stack of the chaos run's own, run by scripts/stack.sh on free ports: the run kills its services,
+// so it must not be the stack that a developer's service or the other suites use. Each run starts from
+// empty stores, so that whatever the checks find in them is the run's.
 export class ChaosStack {
   private constructor(
     readonly dataDir: string,
     private readonly env: Record<string, string>,
   ) {}
 
-  static async up(): Promise<ChaosStack> {
-    const dataDir = `${root}.data/chaos`;
-    // What a run that crashed left running (its pid files say what).
-    await new ChaosStack(dataDir, { ORDER_SAGA_DATA: dataDir }).script('down').catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
+  // Under .data/chaos/<runId>, so that two runs (npm run chaos beside npm test) do not meet.
+  static async up(runId: string): Promise<ChaosStack> {
+    const dataDir = `${root}.data/chaos/${runId}`;
     const env: Record<string, string> = { ORDER_SAGA_DATA: dataDir, PG_DATABASES: DATABASE };
     for (const name of PORTS) env[name] = String(await freePort());
     const stack = new ChaosStack(dataDir, env);
@@ -87,14 +85,21 @@ export class ChaosStack {
         return { attempts: attempt, failures };
       } catch (error) {
         if (attempt >= attempts) throw error;
-        failures.push(String(error).split('\n').find((line) => line.includes(`${service}:`)) ?? String(error));
+        failures.push(
+          String(error)
+            .split('\n')
+            .find((line) => line.includes(`${service}:`)) ?? String(error),
+        );
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }
   }
 
-  down(): Promise<void> {
-    return this.script('down');
+  // Stops the services and removes their data; the logs stay, in .data/chaos/<runId>/logs.
+  async down(): Promise<void> {
+    await this.script('down');
+    for (const dir of ['postgres', 'ferretdb', 'temporal', 'run'])
+      await rm(`${this.dataDir}/${dir}`, { recursive: true, force: true });
   }
 
   private async script(command: 'up' | 'down', service?: StackService): Promise<void> {
