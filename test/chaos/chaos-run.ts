@@ -11,7 +11,7 @@ import { ChaosStack } from './chaos-stack.js';
 import { injectFaults } from './faults.js';
 import type { ChaosOptions } from './options.js';
 import { planRun } from './plan.js';
-import { type ChaosReport, orderCounts } from './report.js';
+import { type ChaosReport, customerActionOf, orderCounts } from './report.js';
 import { CHAOS_ADMIN_KEY, ServiceProcesses } from './service-processes.js';
 import { checkStores } from './store-checks.js';
 
@@ -88,10 +88,11 @@ export async function runChaos(
       taskQueue,
       baseUrl: running.baseUrl,
     });
-    const acceptedAt = new Map(traces.map((trace) => [trace.orderId, trace.acceptedAtMs]));
+    const byOrder = new Map(traces.map((trace) => [trace.orderId, trace]));
     const violations = findings.violations.map((violation) => {
-      const at = acceptedAt.get(violation.subject);
-      return at === undefined || at === null ? violation : { ...violation, acceptedAtS: seconds(at) };
+      const trace = byOrder.get(violation.subject);
+      if (trace === undefined || trace.acceptedAtMs === null) return violation;
+      return { ...violation, acceptedAtS: seconds(trace.acceptedAtMs), customer: customerOf(trace) };
     });
     return {
       runId,
@@ -104,6 +105,7 @@ export async function runChaos(
       orders: orderCounts(traces, findings.orders),
       faults: injected,
       products: findings.products,
+      customerActions: traces.filter((t) => t.cancel !== null || t.resend !== null).map(customerActionOf),
       violations,
       ok: violations.length === 0,
     };
@@ -112,6 +114,15 @@ export async function runChaos(
     await connection?.close();
     await stack.down();
   }
+}
+
+// What the order's customer did besides placing it, if anything.
+function customerOf(trace: OrderTrace): string | undefined {
+  const { cancel, resendAfterMs } = trace.planned;
+  if (cancel !== null)
+    return `cancelled ${cancel.afterMs} ms after the 202${cancel.sameConnection ? ' on its connection' : ''}: ${trace.cancel?.answer}`;
+  if (resendAfterMs !== null) return `sent again ${resendAfterMs} ms after the 202`;
+  return undefined;
 }
 
 function seconds(ms: number): number {

@@ -14,8 +14,33 @@ export interface ChaosReport {
   readonly orders: ReturnType<typeof orderCounts>;
   readonly faults: readonly InjectedFault[];
   readonly products: readonly ProductFigures[];
+  // What the customers did besides placing their orders, order by order.
+  readonly customerActions: readonly ReturnType<typeof customerActionOf>[];
   readonly violations: readonly Violation[];
   readonly ok: boolean;
+}
+
+export function customerActionOf(trace: OrderTrace) {
+  return {
+    orderId: trace.orderId,
+    idempotencyKey: trace.planned.idempotencyKey,
+    cancel:
+      trace.planned.cancel === null
+        ? null
+        : {
+            ...trace.planned.cancel,
+            answer: trace.cancel?.answer ?? null,
+            onSameConnection: trace.cancel?.sameConnection ?? null,
+          },
+    sentAgain:
+      trace.resend === null
+        ? null
+        : {
+            afterMs: trace.planned.resendAfterMs,
+            orderId: trace.resend.orderId,
+            replayed: trace.resend.replayed,
+          },
+  };
 }
 
 export function orderCounts(traces: readonly OrderTrace[], stored: ReadonlyMap<string, StoredOrder>) {
@@ -49,6 +74,7 @@ export function orderCounts(traces: readonly OrderTrace[], stored: ReadonlyMap<s
     notStored: final.filter((order) => order === undefined).length,
     cancelledBy,
     cancelRequests: cancelAnswers,
+    cancelledAtOnce: traces.filter((trace) => trace.planned.cancel?.sameConnection === true).length,
     cancelledOnTheSameConnection: traces.filter((trace) => trace.cancel?.sameConnection === true).length,
     sentAgain: traces.filter((trace) => trace.resend !== null).length,
     clientRetries,
@@ -61,7 +87,7 @@ export function markdownOf(report: ChaosReport): string {
     `# Chaos run ${report.runId}: ${report.ok ? 'no violation' : `${report.violations.length} violations`}`,
     '',
     `\`${report.command}\` on commit ${report.commit}, ${report.startedAt}; ${report.machine.cores} cores, load average ${report.machine.loadAverageAtStart.join(' ')} at the start.`,
-    `${report.options.orders} orders at ${report.options.rate}/s (seed ${report.options.seed}); load ${report.durationsS.load} s, settling ${report.durationsS.settle} s, whole run ${report.durationsS.total} s.`,
+    `${report.options.orders} orders at ${report.options.rate}/s (seed ${report.options.seed}); ${report.durationsS.load} s until every client had its answers, ${report.durationsS.settle} s more until every saga closed, ${report.durationsS.total} s in all with the stack's start and the checks.`,
     '',
     '## Orders',
     '',
@@ -70,7 +96,7 @@ export function markdownOf(report: ChaosReport): string {
     `| ${o.sent} | ${o.accepted} | ${o.refused} | ${o.neverAccepted} | ${o.confirmed} | ${o.cancelled} | ${o.notOver} | ${o.notStored} |`,
     '',
     `Cancelled, by reason: ${entries(o.cancelledBy)}.`,
-    `Customers' cancel requests: ${entries(o.cancelRequests)} (${o.cancelledOnTheSameConnection} sent at once on the connection of the 202). Orders sent again later with the same key: ${o.sentAgain}.`,
+    `Customers' cancel requests: ${entries(o.cancelRequests)} (${o.cancelledAtOnce} sent at once, ${o.cancelledOnTheSameConnection} of them on the connection of the 202). Orders sent again later with the same key: ${o.sentAgain}.`,
     `Requests the clients had to send again: ${entries(o.clientRetries)}.`,
     '',
     '## Faults',
@@ -108,7 +134,8 @@ function violationLines(violations: readonly Violation[]): string[] {
     lines.push(`### ${kind} (${found.length})`, '');
     for (const violation of found.slice(0, 20)) {
       const at = violation.acceptedAtS === undefined ? '' : ` (accepted at ${violation.acceptedAtS} s)`;
-      lines.push(`- \`${violation.subject}\`${at}: ${violation.detail}`);
+      const customer = violation.customer === undefined ? '' : `; its customer ${violation.customer}`;
+      lines.push(`- \`${violation.subject}\`${at}: ${violation.detail}${customer}`);
     }
     if (found.length > 20) lines.push(`- and ${found.length - 20} more (in the JSON report)`);
     lines.push('');

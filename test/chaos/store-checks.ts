@@ -12,6 +12,8 @@ export interface Violation {
   readonly detail: string;
   // For an order: when it was accepted, in seconds after the load began, to set beside the faults' times.
   readonly acceptedAtS?: number;
+  // What its customer did besides placing it (a cancel, the order sent again), if anything.
+  readonly customer?: string;
 }
 
 export interface StoredOrder {
