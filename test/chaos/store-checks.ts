@@ -232,7 +232,7 @@ async function checkLedger(
     const expected = order?.status === 'CONFIRMED' ? order.total : 0;
     const charged = net.get(id) ?? 0;
     if (charged !== expected)
-      add('gateway ledger', id, `nets ${charged}, expected ${expected} (${order?.status ?? 'not stored'})`);
+      add('gateway ledger', id, `nets ${charged}, expected ${expected} (${order?.status ?? 'no row'})`);
   }
   for (const [authorizationId, hold] of holds)
     if (!hold.settled)
@@ -267,9 +267,8 @@ async function checkApi(
     const id = trace.orderId ?? '';
     const answer = await fetch(`${baseUrl}/orders/${id}`);
     const body = (await answer.json()) as { status?: string; code?: string };
-    const stored = orders.get(id)?.status ?? 'not stored';
+    const stored = orders.get(id)?.status ?? 'no row';
     const told = answer.ok ? (body.status ?? '?') : `HTTP ${answer.status} ${body.code ?? ''}`.trim();
-    if (told !== stored)
-      add('API disagrees with the store', id, `GET /orders/${id} says ${told}, stored ${stored}`);
+    if (told !== stored) add('API disagrees with the store', id, `GET says ${told}, PostgreSQL ${stored}`);
   }
 }
