@@ -45,8 +45,8 @@ const PLENTIFUL = [
 // Enough for about a third of the orders that ask for it: the others are refused for stock.
 const SCARCE = { id: 'chaos-lamp', unitPrice: 3_500 };
 
-// What the run will do, all drawn from the seed: the orders (about 10% with a card the gateway declines,
-// 12% asking for the scarce product, 5% cancelled by their customer, 5% sent again) and when each fault
+// What the run will do, drawn from the seed: the orders (about 10% with a card the gateway declines, 12%
+// asking for the scarce product; 5% cancelled by their customer, half of them at once, and 5% sent again) and when each fault
 // strikes (once each, in a seeded order, one in each equal slice of the load's duration).
 export function planRun(options: ChaosOptions, runId: string): ChaosPlan {
   const random = seededRandom(options.seed);
@@ -63,11 +63,11 @@ export function planRun(options: ChaosOptions, runId: string): ChaosPlan {
     const lines = [{ productId: first.id, quantity: 1 + Math.floor(random() * 2) }];
     if (second.id !== first.id && random() < 0.5) lines.push({ productId: second.id, quantity: 1 });
     if (random() < 0.12) lines.push({ productId: scarce.id, quantity: 1 });
-    const fate = random();
-    const sameConnection = random() < 0.4;
-    const cancel =
-      fate < 0.05 ? { afterMs: sameConnection ? 0 : Math.round(random() * 500), sameConnection } : null;
-    const resendAfterMs = fate >= 0.05 && fate < 0.1 ? 2_000 + Math.round(random() * 8_000) : null;
+    // One order in twenty of each, spread evenly, so that a short run has its share too.
+    const sameConnection = Math.floor(index / 20) % 2 === 0;
+    const delayMs = Math.round(random() * 500);
+    const cancel = index % 20 === 3 ? { afterMs: sameConnection ? 0 : delayMs, sameConnection } : null;
+    const resendAfterMs = index % 20 === 13 ? 2_000 + Math.round(random() * 8_000) : null;
     return {
       index,
       idempotencyKey: `${customerId}-${index}`,
