@@ -46,8 +46,8 @@ const PLENTIFUL = [
 const SCARCE = { id: 'chaos-lamp', unitPrice: 3_500 };
 
 // What the run will do, drawn from the seed: the orders (about 10% with a card the gateway declines, 12%
-// asking for the scarce product; 5% cancelled by their customer, half of them at once, and 5% sent again) and when each fault
-// strikes (once each, in a seeded order, one in each equal slice of the load's duration).
+// asking for the scarce product; 5% cancelled by their customer, half of them at once, and 5% sent
+// again) and when each fault strikes (once each, in a seeded order, one in each equal slice of the load).
 export function planRun(options: ChaosOptions, runId: string): ChaosPlan {
   const random = seededRandom(options.seed);
   const customerId = `chaos-${runId}`;
