@@ -18,16 +18,18 @@ export interface ChaosOptions {
   readonly short: boolean;
 }
 
+// As loaded as the full run (a backlog is when a cancel can reach a saga before its first step), with
+// enough orders for three cancels and three sent again.
 const SHORT = {
-  orders: 40,
-  rate: 2,
+  orders: 60,
+  rate: 3,
   faults: ['worker', 'ferretdb', 'postgres', 'gateway'],
   settleS: 150,
 } as const;
 
 const usage = `npm run chaos -- [options]
-  --orders N        orders sent (default 300; --short 40)
-  --rate R          orders a second (default 3; --short 2)
+  --orders N        orders sent (default 300; --short 60)
+  --rate R          orders a second (default 3; --short 3)
   --seed N          seed of the orders and of the faults' order and times (default 13)
   --faults a,b,...  of ${FAULTS.join(', ')} (default all; --short ${SHORT.faults.join(',')})
   --freeze S        seconds the gateway stays frozen (default 12)

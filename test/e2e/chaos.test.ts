@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
 
 // `npm run chaos -- --short` on a stack of its own: a worker killed, FerretDB and PostgreSQL killed and
-// restarted, the gateway frozen, while 40 orders go through the API. Only the invariants are asserted,
+// restarted, the gateway frozen, while 60 orders go through the API. Only the invariants are asserted,
 // never how long anything took.
 describe('npm run chaos -- --short', () => {
   it('keeps every accepted order, stock unit and cent accounted for through a worker kill, store restarts and a frozen gateway', async () => {
