@@ -61,6 +61,8 @@ export async function runChaos(
       { stack, services: running, freezeS: options.freezeS, clockMs },
       log,
     );
+    // Awaited once the orders are sent; a fault that fails meanwhile must not crash the run unreported.
+    faults.catch(() => undefined);
     const sent: Promise<OrderTrace>[] = [];
     for (const order of plan.orders) {
       const wait = order.dueMs - clockMs();
