@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
+import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
 import { freePort } from '../test/support/free-port.js';
 import { httpReady, ServiceProcess } from '../test/support/service-process.js';
 import { bundleWorkflows, pollsTaskQueue } from '../test/support/workflow-bundle.js';
@@ -25,6 +26,7 @@ export class DesignSession {
     readonly baseUrl: string,
     readonly api: ServiceProcess,
     readonly worker: ServiceProcess,
+    private readonly client: Client,
   ) {}
 
   static async start(design: Design, stack: Stack, client: Client, runId: string): Promise<DesignSession> {
@@ -54,7 +56,7 @@ export class DesignSession {
       PORT: String(port),
       ADMIN_API_KEY: BENCH_ADMIN_KEY,
     });
-    const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker);
+    const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker, client);
     try {
       await Promise.all([
         worker.waitFor(() => pollsTaskQueue(client, stack.temporalNamespace, taskQueue), 90_000),
@@ -71,7 +73,12 @@ export class DesignSession {
     return { api: this.api.peakRssMiB(), worker: this.worker.peakRssMiB() };
   }
 
+  // The worker made a maintenance schedule for this run's task queue, which nobody serves afterwards.
   async stop(): Promise<void> {
     await Promise.all([this.api.stop(), this.worker.stop()]);
+    await this.client.schedule
+      .getHandle(maintenanceScheduleId(this.taskQueue))
+      .delete()
+      .catch(() => undefined);
   }
 }

@@ -6,3 +6,6 @@ import type { OrderSagaInput } from '../../src/application/ports/saga-starter.js
 export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
   return { status: 'CONFIRMED', orderId: input.orderId };
 }
+
+// Every worker runs the maintenance its schedule starts, whichever saga it runs.
+export { maintenance } from '../../src/adapters/temporal/workflows/maintenance.workflow.js';

@@ -42,3 +42,6 @@ async function cancelOrder(orderId: string, failure: StepFailure): Promise<unkno
     throw error;
   }
 }
+
+// Every worker runs the maintenance its schedule starts, whichever saga it runs.
+export { maintenance } from '../../src/adapters/temporal/workflows/maintenance.workflow.js';

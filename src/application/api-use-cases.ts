@@ -4,6 +4,7 @@ import { PlaceOrderOnce } from './place-order-once.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
 import type { SagaControl } from './ports/saga-control.js';
 import { RequestCancellation } from './request-cancellation.js';
+import { RestockProductOnce } from './restock-product-once.js';
 import { TrackOrder } from './track-order.js';
 import { createUseCases, type Ports } from './use-cases.js';
 
@@ -21,6 +22,7 @@ export function createApiUseCases(ports: ApiPorts) {
   return {
     ...useCases,
     placeOrderOnce: new PlaceOrderOnce({ ...ports, placeOrder: useCases.placeOrder }),
+    restockProductOnce: new RestockProductOnce({ ...ports, restockProduct: useCases.restockProduct }),
     trackOrder: new TrackOrder(ports),
     listOrders: new ListOrders(ports),
     requestCancellation: new RequestCancellation(ports),

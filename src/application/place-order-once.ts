@@ -1,45 +1,31 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyKeyReused } from './application-error.js';
 import type { PlaceOrder, PlaceOrderInput, PlaceOrderOutput } from './place-order.js';
-import type { IdempotencyKeys } from './ports/idempotency-keys.js';
+import { type Dependencies, fingerprintOf as fingerprintOfJson, type Once, runOnce } from './run-once.js';
 
-interface Dependencies {
-  readonly idempotencyKeys: IdempotencyKeys;
-  readonly placeOrder: PlaceOrder;
-}
+export type PlacedOnce = Once<PlaceOrderOutput>;
 
-export interface PlacedOnce {
-  readonly output: PlaceOrderOutput;
-  // True when the answer is the one given to an earlier request with the same key.
-  readonly replayed: boolean;
-}
-
-// PlaceOrder under an Idempotency-Key. The order id is derived from the key, so that however often and
-// however concurrently the request is sent, the saga (named after the order id) is started once. The
-// stored fingerprint tells a retry of the same request from a different one, and the stored answer is
-// replayed word for word even if prices have changed since.
+// PlaceOrder under an Idempotency-Key (run-once.ts): the order id is the key's resource id, so the
+// saga (named after the order id) is started once, and the stored answer is replayed even if prices
+// have changed since. A retry whose first attempt failed or is still running places the same order id
+// again, which starts no second saga.
 export class PlaceOrderOnce {
-  private readonly deps: Dependencies;
+  private readonly deps: Dependencies & { readonly placeOrder: PlaceOrder };
 
-  constructor(deps: Dependencies) {
+  constructor(deps: Dependencies & { readonly placeOrder: PlaceOrder }) {
     this.deps = deps;
   }
 
-  async execute(input: { idempotencyKey: string; order: PlaceOrderInput }): Promise<PlacedOnce> {
+  execute(input: { idempotencyKey: string; order: PlaceOrderInput }): Promise<PlacedOnce> {
     const { idempotencyKey: key, order } = input;
-    const fingerprint = fingerprintOf(order);
-    const record = await this.deps.idempotencyKeys.claim(key, fingerprint);
-    if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
-    if (record.response !== null) return { output: record.response, replayed: true };
-    // Also the path of a retry whose first attempt failed or is still running: the same order id
-    // starts no second saga, and a refusal (say PRODUCT.NOT_FOUND) is not remembered, so it may pass later.
-    const placed = await this.deps.placeOrder.execute({ ...order, orderId: orderIdForKey(key) });
-    const kept = await this.deps.idempotencyKeys.complete(key, placed);
-    return { output: kept, replayed: false };
+    const request = { scope: 'orders' as const, key, fingerprint: fingerprintOf(order) };
+    return runOnce(this.deps, request, (resourceId) =>
+      this.deps.placeOrder.execute({ ...order, orderId: resourceId ?? orderIdForKey(key) }),
+    );
   }
 }
 
-// A UUID (version 8: application-defined) from a hash of the key: the same key, the same order id.
+// The order id of a key claimed before keys stored one: a UUID (version 8: application-defined) from a
+// hash of the key. Such keys are all gone a retention after the change that stored ids.
 export function orderIdForKey(key: string): string {
   const hex = createHash('sha256').update(`order-saga/idempotency-key/${key}`).digest('hex');
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
@@ -54,10 +40,9 @@ export function orderIdForKey(key: string): string {
 
 // Field order does not change a request, so keys are sorted; line order is kept, as it is the order's.
 export function fingerprintOf(order: PlaceOrderInput): string {
-  const canonical = JSON.stringify({
+  return fingerprintOfJson({
     cardToken: order.cardToken,
     customerId: order.customerId,
     lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
   });
-  return createHash('sha256').update(canonical).digest('hex');
 }

@@ -8,8 +8,8 @@ interface Dependencies {
   readonly inventory: Inventory;
 }
 
-// Not idempotent, unlike the saga's steps: two deliveries of the same size are two deliveries. A
-// caller that retries needs its own deduplication.
+// Without a restockId not idempotent, unlike the saga's steps: two deliveries of the same size are two
+// deliveries. With one (RestockProductOnce gives the Idempotency-Key's), adds the units once per id.
 export class RestockProduct {
   private readonly deps: Dependencies;
 
@@ -17,8 +17,8 @@ export class RestockProduct {
     this.deps = deps;
   }
 
-  async execute(input: { productId: string; quantity: number }): Promise<StockLevel> {
+  async execute(input: { productId: string; quantity: number; restockId?: string }): Promise<StockLevel> {
     const product = await requireProduct(this.deps.catalog, input.productId);
-    return this.deps.inventory.restock(product.id, input.quantity);
+    return this.deps.inventory.restock(product.id, input.quantity, input.restockId);
   }
 }

@@ -26,23 +26,29 @@ export class TrackOrder {
 
   async execute(input: { orderId: string }): Promise<TrackedOrder> {
     const stored = await this.deps.orders.findById(input.orderId);
-    const order = stored?.toSnapshot() ?? (await this.notStoredYet(input.orderId));
-    return { order, progress: await this.progressIfAvailable(input.orderId) };
+    const progress = await this.progressIfAvailable(input.orderId);
+    const order = stored?.toSnapshot() ?? (await this.notStoredYet(input.orderId, progress));
+    return { order, progress };
   }
 
   // The saga stores the order in its first step, a moment after the 202 that gave out its id: until
-  // then the order is the saga's input, PENDING, rather than a 404 that contradicts the 202.
-  private async notStoredYet(orderId: string): Promise<OrderSnapshot> {
+  // then the order is the saga's input, PENDING, rather than a 404 that contradicts the 202. A saga that
+  // ended without storing it (a cancel that arrived before its first step, under builds before the
+  // workflow's store-order-before-cancel patch) shows as the saga ended: CANCELLED with its reason.
+  private async notStoredYet(orderId: string, progress: SagaProgress | null): Promise<OrderSnapshot> {
     const started = await this.deps.sagaControl.startedSagaOf(orderId);
     if (started === null) throw new OrderNotFound(orderId);
     const { input, sagaId, startedAt } = started;
-    return Order.place({
+    const placed = Order.place({
       id: orderId,
       customerId: input.customerId,
       sagaId,
       lines: input.lines.map(lineFromSnapshot),
       at: startedAt,
-    }).toSnapshot();
+    });
+    const failure = progress?.failure;
+    if (progress?.phase !== 'CANCELLED' || failure == null) return placed.toSnapshot();
+    return placed.cancel({ code: failure.code, reason: failure.reason }, startedAt).toSnapshot();
   }
 
   // Progress is a bonus on top of the stored order: an unreachable saga engine should not hide the order.

@@ -16,6 +16,11 @@ export interface Config {
   readonly temporalCallTimeoutMs: number;
   // The key catalogue writes need; null when unset (only the API requires it, see requireAdminApiKey).
   readonly adminApiKey: string | null;
+  // How long the stock records of a settled order are kept (days), and an Idempotency-Key after its
+  // answer (hours), before the maintenance workflow removes them; how often it runs (minutes).
+  readonly settledInventoryRetentionDays: number;
+  readonly idempotencyKeyRetentionHours: number;
+  readonly maintenanceIntervalMinutes: number;
 }
 
 export const defaults = {
@@ -32,6 +37,11 @@ export const defaults = {
   TEMPORAL_CALL_TIMEOUT_MS: '5000',
   // No default key: a guessable one would open the catalogue to anyone who read this file.
   ADMIN_API_KEY: '',
+  // Days, not hours: see remove-settled-inventory.ts for why this must dwarf any retry of a saga step.
+  SETTLED_INVENTORY_RETENTION_DAYS: '30',
+  // As payment APIs keep theirs: a client retries within a day or not at all.
+  IDEMPOTENCY_KEY_RETENTION_HOURS: '24',
+  MAINTENANCE_INTERVAL_MINUTES: '60',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -108,7 +118,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentGatewayTimeoutMs: positiveInteger('PAYMENT_GATEWAY_TIMEOUT_MS'),
     temporalCallTimeoutMs: positiveInteger('TEMPORAL_CALL_TIMEOUT_MS'),
     adminApiKey: secret('ADMIN_API_KEY'),
+    settledInventoryRetentionDays: positiveInteger('SETTLED_INVENTORY_RETENTION_DAYS'),
+    idempotencyKeyRetentionHours: positiveInteger('IDEMPOTENCY_KEY_RETENTION_HOURS'),
+    maintenanceIntervalMinutes: positiveInteger('MAINTENANCE_INTERVAL_MINUTES'),
   };
+  // A restock's id is kept with the settled stock records and must outlive its key, by a margin for a
+  // key answered near the end of its claim's retention (restocks.ts, retention.ts).
+  if (config.idempotencyKeyRetentionHours * 2 >= config.settledInventoryRetentionDays * 24) {
+    problems.push(
+      'IDEMPOTENCY_KEY_RETENTION_HOURS must be less than half of SETTLED_INVENTORY_RETENTION_DAYS in hours',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

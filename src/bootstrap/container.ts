@@ -83,7 +83,7 @@ export function createContainer(config: Config): Resources {
   single<OrderRepository>(tokens.orders, () => new PostgresOrderRepository(postgres));
   single<PaymentRepository>(tokens.payments, () => new PostgresPaymentRepository(postgres));
   single<ProductCatalog>(tokens.catalog, () => new PostgresProductCatalog(postgres));
-  single<Inventory>(tokens.inventory, () => new MongoInventory(mongo));
+  single<Inventory>(tokens.inventory, (c) => new MongoInventory(mongo, c.resolve<Clock>(tokens.clock)));
   single<PaymentGateway>(
     tokens.gateway,
     () =>

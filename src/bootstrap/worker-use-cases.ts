@@ -5,8 +5,10 @@ import {
   PaymentGatewayMetrics,
 } from '../adapters/observability/metered-payment-gateway.js';
 import { traced } from '../adapters/observability/traced-ports.js';
+import { createMaintenanceUseCases, type MaintenanceUseCases } from '../application/maintenance-use-cases.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
+import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
 import type { Inventory } from '../application/ports/inventory.js';
 import type { OrderRepository } from '../application/ports/order-repository.js';
 import type { PaymentGateway } from '../application/ports/payment-gateway.js';
@@ -14,6 +16,7 @@ import type { PaymentRepository } from '../application/ports/payment-repository.
 import type { ProductCatalog } from '../application/ports/product-catalog.js';
 import type { SagaStarter } from '../application/ports/saga-starter.js';
 import { createUseCases, type UseCases } from '../application/use-cases.js';
+import type { Config } from './config.js';
 import { tokens } from './container.js';
 
 // The worker's use-cases: the container's ports, each call to a database or the gateway a span of the
@@ -34,4 +37,19 @@ export function workerUseCases(container: DependencyContainer, registry: Registr
     clock: container.resolve<Clock>(tokens.clock),
     ids: container.resolve<IdGenerator>(tokens.ids),
   });
+}
+
+// The maintenance workflow's use-cases, over the same stores, with the retention the config sets.
+export function maintenanceUseCases(container: DependencyContainer, config: Config): MaintenanceUseCases {
+  return createMaintenanceUseCases(
+    {
+      inventory: container.resolve<Inventory>(tokens.inventory),
+      idempotencyKeys: container.resolve<IdempotencyKeys>(tokens.idempotencyKeys),
+      clock: container.resolve<Clock>(tokens.clock),
+    },
+    {
+      settledInventoryDays: config.settledInventoryRetentionDays,
+      idempotencyKeyHours: config.idempotencyKeyRetentionHours,
+    },
+  );
 }

@@ -7,6 +7,8 @@ import { createLogger } from '../adapters/observability/logger.js';
 import { startMetricsServer } from '../adapters/observability/metrics-server.js';
 import { startTracing, type Tracing } from '../adapters/observability/tracing.js';
 import { createActivities } from '../adapters/temporal/activities.js';
+import { createMaintenanceActivities } from '../adapters/temporal/maintenance-activities.js';
+import { ensureMaintenanceSchedule } from '../adapters/temporal/maintenance-schedule.js';
 import { SagaMetrics } from '../adapters/temporal/metrics/saga-metrics.js';
 import { sagaMetricsSinks } from '../adapters/temporal/metrics/saga-metrics-sinks.js';
 import {
@@ -22,7 +24,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createContainer, type Resources, tokens } from './container.js';
 import { loadObservabilityConfig, type ObservabilityConfig } from './observability-config.js';
 import { sagaWorkflowsOf, workflowsPathOf } from './saga-workflows.js';
-import { workerUseCases } from './worker-use-cases.js';
+import { maintenanceUseCases, workerUseCases } from './worker-use-cases.js';
 
 // The worker process: runs the order sagas and their activities. `npm run start:worker`.
 // In production, start it with WORKFLOW_BUNDLE_PATH=dist/workflow-bundle.js (`npm run build:workflows`)
@@ -57,6 +59,12 @@ async function main(): Promise<void> {
     if (missing.length > 0) {
       throw new ConfigError([`Temporal lacks the sagas' search attributes; create them:`, ...missing]);
     }
+    const client = resources.container.resolve<Client>(tokens.temporalClient);
+    const schedule = await ensureMaintenanceSchedule(client, {
+      taskQueue: config.temporalTaskQueue,
+      intervalMinutes: config.maintenanceIntervalMinutes,
+    });
+    logger.info({ schedule, everyMinutes: config.maintenanceIntervalMinutes }, 'maintenance schedule ready');
     const registry = workerRegistry(config, observability, resources, logger);
     const spans = workerTracing(tracing);
     const worker = await Worker.create({
@@ -64,7 +72,10 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
-      activities: createActivities(workerUseCases(resources.container, registry)),
+      activities: {
+        ...createActivities(workerUseCases(resources.container, registry)),
+        ...createMaintenanceActivities(maintenanceUseCases(resources.container, config)),
+      },
       interceptors: spans.interceptors,
       sinks: { ...spans.sinks, ...sagaMetricsSinks(new SagaMetrics(registry)) },
     });

@@ -134,7 +134,7 @@ export interface paths {
         put?: never;
         /**
          * Add delivered units to the stock
-         * @description Needs the admin key. Not idempotent: each call is a delivery.
+         * @description Needs the admin key. Without an `Idempotency-Key` each call is a delivery; with one, the units are added once however often the request is sent (a replay answers with the first answer and `Idempotent-Replayed: true`), and another body with the same key is a 409. Keys are those of POST /orders, kept apart from them.
          */
         post: operations["restockProduct"];
         delete?: never;
@@ -519,7 +519,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A fresh UUID per order is a good key. */
+                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders and of restocks are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -867,7 +867,10 @@ export interface operations {
     restockProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders and of restocks are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /**
                  * @description A product of the catalogue.
@@ -918,6 +921,15 @@ export interface operations {
             };
             /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

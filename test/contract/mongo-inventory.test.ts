@@ -44,6 +44,7 @@ describe('MongoInventory', () => {
       productId: product,
       quantity: 3,
       status: 'COMMITTED',
+      settledAt: expect.any(Date),
     });
     expect(await listOf(ORDER_PRODUCTS).findOne({ _id: held })).toEqual({
       _id: held,
@@ -62,6 +63,7 @@ describe('MongoInventory', () => {
       productId: product,
       quantity: 4,
       status: 'COMMITTED',
+      settledAt: new Date(),
     });
     expect(await inventory.reservationsOf(order)).toMatchObject([{ status: 'HELD' }]);
 

@@ -4,6 +4,7 @@ import { ORDER_PRODUCTS } from '../../src/adapters/mongo/order-products.js';
 import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
 import { PRODUCT_LOCKS } from '../../src/adapters/mongo/product-locks.js';
 import { PRODUCTS } from '../../src/adapters/mongo/product-stock-document.js';
+import { RESTOCKS } from '../../src/adapters/mongo/restocks.js';
 import { SETTLED_ORDERS } from '../../src/adapters/mongo/settled-orders.js';
 import { SETTLED_RESERVATIONS } from '../../src/adapters/mongo/settled-reservations.js';
 import { testConfig } from '../support/settings.js';
@@ -21,7 +22,7 @@ export async function startMongoOrm(): Promise<MikroORM> {
 export async function stopMongoOrm(orm: MikroORM): Promise<void> {
   const mine = { productId: { $regex: `^${RUN_PREFIX}-` } };
   const connection = orm.em.getConnection();
-  for (const name of [PRODUCTS, PRODUCT_LOCKS, SETTLED_RESERVATIONS])
+  for (const name of [PRODUCTS, PRODUCT_LOCKS, SETTLED_RESERVATIONS, RESTOCKS])
     await connection.getCollection(name).deleteMany(mine);
   for (const name of [ORDER_PRODUCTS, SETTLED_ORDERS])
     await connection.getCollection<{ _id: string }>(name).deleteMany({ _id: { $regex: `^${RUN_PREFIX}-` } });

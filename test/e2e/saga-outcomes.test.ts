@@ -41,6 +41,35 @@ describe('order saga on the real stack', () => {
     expect(ledger).toMatchObject({ authorized: 2500, captured: 2500, refunded: 0, netCharged: 2500 });
   });
 
+  it('stores every order its customer cancels the moment it is placed, cancelled, with nothing held or charged', async () => {
+    const productId = await world.product(10);
+    const orders: string[] = [];
+    // A race with the saga's first workflow task: several tries, so that some cancels arrive before it.
+    for (let i = 0; i < 6; i++) {
+      const { orderId } = await world.useCases.placeOrder.execute({
+        customerId: 'c-e2e',
+        cardToken: 'tok_visa',
+        lines: [{ productId, quantity: 1 }],
+      });
+      await world.apiUseCases.requestCancellation.execute({ orderId, reason: 'changed my mind' });
+      orders.push(orderId);
+    }
+
+    for (const orderId of orders) {
+      expect(await world.sagaResult(orderId)).toMatchObject({ status: 'CANCELLED' });
+      expect(await world.useCases.getOrder.execute({ orderId })).toMatchObject({
+        status: 'CANCELLED',
+        failure: { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind' },
+      });
+      expect(await world.ledger(orderId)).toMatchObject({ netCharged: 0 });
+    }
+    expect(await world.useCases.getProductStock.execute({ productId })).toMatchObject({
+      available: 10,
+      reserved: 0,
+      committed: 0,
+    });
+  });
+
   it('cancels an order with too little stock: nothing held, nothing charged', async () => {
     const plenty = await world.product(10);
     const scarce = await world.product(1);

@@ -19,11 +19,12 @@ export type MemoryWorld = ReturnType<typeof createMemoryWorld>;
 // runSagas, placing an order runs its saga in process (test/support/run-saga.ts) before returning.
 export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
   const sagaResults = new Map<string, SagaResult>();
+  const clock = new ManualClock(T0);
   const ports = {
     orders: new InMemoryOrderRepository(),
     payments: new InMemoryPaymentRepository(),
     catalog: new InMemoryProductCatalog(),
-    inventory: new InMemoryInventory(),
+    inventory: new InMemoryInventory(clock),
     gateway: new InMemoryPaymentGateway({ declinedCardTokens: [DECLINED_CARD] }),
     sagas: new InMemorySagaStarter(
       options.runSagas === true
@@ -32,7 +33,7 @@ export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
           }
         : undefined,
     ),
-    clock: new ManualClock(T0),
+    clock,
     ids: new SequentialIdGenerator('id'),
   };
   const useCases = createUseCases(ports);

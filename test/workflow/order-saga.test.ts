@@ -1,4 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityOptions } from '../../src/adapters/temporal/workflows/activity-options.js';
 import {
@@ -196,6 +197,52 @@ describe('orderSaga on the time-skipping test server', () => {
     expect(stubs.succeeded()).toEqual(['createPendingOrder', 'reserveStock', 'releaseStock', 'cancelOrder']);
   });
 
+  it('stores the order and then cancels it when the cancel arrives before the first step', async () => {
+    const stubs = stubActivities();
+    const taskQueue = saga.nextTaskQueue();
+    const input = sagaInput();
+    const handle = await saga.env.client.workflow.start('orderSaga', {
+      taskQueue,
+      workflowId: sagaIdOf(input.orderId),
+      args: [input],
+    });
+    // Sent while no worker polls: the saga's first workflow task holds both its start and the cancel.
+    const cancelled = handle.executeUpdate(cancelUpdate, { args: [{ reason: 'changed my mind' }] });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
+      await cancelled;
+      return handle.result();
+    });
+
+    // The race this test is about took place: the cancel was accepted in the saga's very first task.
+    expect(firstTaskEvents(await handle.fetchHistory())).toContain('WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
+    expect(result).toMatchObject({
+      status: 'CANCELLED',
+      code: 'ORDER.CANCELLED_ON_REQUEST',
+      failedStep: null,
+    });
+    expect(stubs.succeeded()).toEqual(['createPendingOrder', 'cancelOrder']);
+    expect(stubs.calls.find((call) => call.name === 'cancelOrder')?.input).toMatchObject({
+      orderId: input.orderId,
+      code: 'ORDER.CANCELLED_ON_REQUEST',
+      reason: 'changed my mind',
+    });
+  });
+
+  it('keeps retrying the first step while the database is down, since nothing is there to undo', async () => {
+    // Well past the other database steps' 8 attempts.
+    const stubs = stubActivities((name, attempt) =>
+      name === 'createPendingOrder' && attempt <= 12 ? { kind: 'fault' } : { kind: 'ok' },
+    );
+
+    const result = await saga.withSaga(stubs.activities, (handle) => handle.result());
+
+    expect(result).toMatchObject({ status: 'CONFIRMED' });
+    expect(stubs.calls.filter((call) => call.name === 'createPendingOrder')).toHaveLength(13);
+    expect(stubs.succeeded()).toEqual(FORWARD);
+  });
+
   it('refuses to cancel once the payment is being captured', async () => {
     const capture = heldStep();
     const stubs = stubActivities((name) => (name === 'capturePayment' ? capture.behaviour : { kind: 'ok' }));
@@ -212,3 +259,13 @@ describe('orderSaga on the time-skipping test server', () => {
     expect(result).toMatchObject({ status: 'CONFIRMED' });
   });
 });
+
+// The types of the events a saga's first workflow task wrote.
+function firstTaskEvents(history: temporal.api.history.v1.IHistory): string[] {
+  const events = history.events ?? [];
+  const completed = events.findIndex((e) => e.workflowTaskCompletedEventAttributes);
+  const next = events.findIndex((e, i) => i > completed && e.workflowTaskScheduledEventAttributes);
+  return events
+    .slice(completed + 1, next === -1 ? undefined : next)
+    .map((e) => temporal.api.enums.v1.EventType[e.eventType ?? 0]?.replace('EVENT_TYPE_', '') ?? '');
+}

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiUseCases } from '../../application/api-use-cases.js';
 import type { PlacedOnce } from '../../application/place-order-once.js';
 import { orderBody, progressBody } from './order-body.js';
+import { IdempotencyHeaders } from './schemas/common.schema.js';
 import {
   CancellationAcceptedSchema,
-  IdempotencyHeaders,
   ListOrdersQuery,
   OrderAcceptedSchema,
   OrderPageSchema,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiUseCases } from '../../application/api-use-cases.js';
 import { requireAdminKey } from './admin-auth.js';
+import { IdempotencyHeaders } from './schemas/common.schema.js';
 import { problemResponses } from './schemas/problem.schema.js';
 import {
   ProductParams,
@@ -43,15 +44,23 @@ export function productRoutes(useCases: ApiUseCases, adminApiKey: string): Fasti
           operationId: 'restockProduct',
           tags: ['products'],
           summary: 'Add delivered units to the stock',
-          description: 'Needs the admin key. Not idempotent: each call is a delivery.',
+          description:
+            'Needs the admin key. Without an `Idempotency-Key` each call is a delivery; with one, the units are added once however often the request is sent (a replay answers with the first answer and `Idempotent-Replayed: true`), and another body with the same key is a 409. Keys are those of POST /orders, kept apart from them.',
           security: ADMIN,
+          headers: IdempotencyHeaders,
           params: ProductParams,
           body: RestockBody,
-          response: { 200: ref(StockLevelSchema), ...problemResponses(400, 401, 404, 503) },
+          response: { 200: ref(StockLevelSchema), ...problemResponses(400, 401, 404, 409, 503) },
         },
       },
-      async (request) =>
-        useCases.restockProduct.execute({ productId: request.params.productId, ...request.body }),
+      async (request, reply) => {
+        const key = request.headers['idempotency-key'];
+        const restock = { productId: request.params.productId, ...request.body };
+        if (key === undefined) return useCases.restockProduct.execute(restock);
+        const done = await useCases.restockProductOnce.execute({ idempotencyKey: key, ...restock });
+        if (done.replayed) reply.header('idempotent-replayed', 'true');
+        return done.output;
+      },
     );
 
     app.get(

@@ -1,4 +1,5 @@
-import type { Inventory, StockLine } from '../../application/ports/inventory.js';
+import type { Clock } from '../../application/ports/clock.js';
+import type { Inventory, RemovedRecords, StockLine } from '../../application/ports/inventory.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
 import { ProductStock, type StockLevel } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
@@ -9,8 +10,15 @@ import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
 // contract tests are held against.
 export class InMemoryInventory implements Inventory {
   private readonly products = new Map<string, ProductStock>();
-  // Orders whose stock was released or committed: a late reserve holds nothing more for them.
-  private readonly settled = new Set<string>();
+  // Orders whose stock was released or committed, and when: a late reserve holds nothing more for them.
+  private readonly settled = new Map<string, Date>();
+  // Restock ids already added, and when.
+  private readonly restocks = new Map<string, Date>();
+  private readonly clock: Clock;
+
+  constructor(clock: Clock = { now: () => new Date() }) {
+    this.clock = clock;
+  }
 
   async reserve(orderId: string, lines: readonly StockLine[]): Promise<readonly Reservation[]> {
     const checked = checkRequestedLines(lines);
@@ -28,7 +36,7 @@ export class InMemoryInventory implements Inventory {
   }
 
   async release(orderId: string): Promise<readonly Reservation[]> {
-    this.settled.add(orderId);
+    this.settle(orderId);
     for (const stock of this.holding(orderId)) this.put(stock.release(orderId));
     return this.reservationsNow(orderId);
   }
@@ -36,7 +44,7 @@ export class InMemoryInventory implements Inventory {
   async commit(orderId: string): Promise<readonly Reservation[]> {
     const holding = this.holding(orderId);
     if (holding.length === 0) throw new ReservationNotFound(orderId);
-    this.settled.add(orderId);
+    this.settle(orderId);
     for (const stock of holding) this.put(stock.commit(orderId));
     return this.reservationsNow(orderId);
   }
@@ -45,12 +53,43 @@ export class InMemoryInventory implements Inventory {
     return this.reservationsNow(orderId);
   }
 
-  async restock(productId: string, quantity: number): Promise<StockLevel> {
-    return this.put(this.stock(productId).restock(quantity)).level();
+  async restock(productId: string, quantity: number, restockId?: string): Promise<StockLevel> {
+    const stock = this.stock(productId).restock(quantity);
+    if (restockId === undefined) return this.put(stock).level();
+    if (this.restocks.has(restockId)) return this.stock(productId).level();
+    this.restocks.set(restockId, this.clock.now());
+    return this.put(stock).level();
+  }
+
+  async removeSettled(settledBefore: Date, limit: number): Promise<RemovedRecords> {
+    let settledOrders = 0;
+    let settledReservations = 0;
+    for (const [orderId, settledAt] of this.settled) {
+      if (settledOrders >= limit) break;
+      if (settledAt >= settledBefore) continue;
+      const products = [...this.products.values()].filter((stock) => stock.reservationFor(orderId));
+      if (products.some((stock) => stock.reservationFor(orderId)?.status === 'HELD')) continue;
+      for (const stock of products) this.put(withoutReservationOf(stock, orderId));
+      settledReservations += products.length;
+      this.settled.delete(orderId);
+      settledOrders += 1;
+    }
+    let restocks = 0;
+    for (const [restockId, at] of this.restocks) {
+      if (restocks >= limit) break;
+      if (at >= settledBefore) continue;
+      this.restocks.delete(restockId);
+      restocks += 1;
+    }
+    return { settledOrders, settledReservations, restocks };
   }
 
   async stockOf(productId: string): Promise<StockLevel> {
     return this.stock(productId).level();
+  }
+
+  private settle(orderId: string): void {
+    if (!this.settled.has(orderId)) this.settled.set(orderId, this.clock.now());
   }
 
   private stock(productId: string): ProductStock {
@@ -69,4 +108,10 @@ export class InMemoryInventory implements Inventory {
   private reservationsNow(orderId: string): readonly Reservation[] {
     return this.holding(orderId).flatMap((stock) => stock.reservationFor(orderId) ?? []);
   }
+}
+
+// An ended reservation dropped from the record; the counters keep what it moved.
+function withoutReservationOf(stock: ProductStock, orderId: string): ProductStock {
+  const reservations = stock.reservations.filter((each) => each.orderId !== orderId);
+  return ProductStock.fromSnapshot({ ...stock.toSnapshot(), reservations });
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import type { Inventory, StockLine } from '../../application/ports/inventory.js';
+import type { Clock } from '../../application/ports/clock.js';
+import type { Inventory, RemovedRecords, StockLine } from '../../application/ports/inventory.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { requireId, requireQuantity } from '../../domain/shared/require.js';
@@ -10,10 +11,17 @@ import { type InventoryCollections, inventoryCollectionsIn, stockForOrder } from
 import { guardMongo } from './mongo-faults.js';
 import { moveReservation, type ReservationMove } from './move-reservation.js';
 import { listOrderProducts, orderProducts } from './order-products.js';
-import { ProductLocks } from './product-locks.js';
-import { readStock, toProductStock } from './product-stock-document.js';
+import { ProductLocks, productLocksIn } from './product-locks.js';
+import { readStock } from './product-stock-document.js';
 import { reserveLine } from './reserve-line.js';
+import { addStock, addStockOnce, restocksIn } from './restocks.js';
 import { settleOrder } from './settled-orders.js';
+import {
+  dateLegacyReservations,
+  removeExpiredLocks,
+  removeOldRestocks,
+  removeSettledOrders,
+} from './settled-retention.js';
 
 // The Inventory port over MongoDB (FerretDB locally), which has no multi-document transactions: each
 // product changes with one conditional update (under a product lock, for FerretDB 1.x's sake), and a
@@ -21,14 +29,17 @@ import { settleOrder } from './settled-orders.js';
 // reservations in flight; ended ones live in settled_reservations, and order_products lists each
 // order's products, so that no step has to scan the products.
 // Every id is validated before it reaches a filter, so no input can smuggle a query operator in.
-// Call ensureInventoryIndexes(orm) once at start.
+// Call ensureInventoryIndexes(orm) once at start. The clock stamps when orders settle and restocks
+// are recorded, from which their retention runs.
 export class MongoInventory implements Inventory {
   private readonly orm: MikroORM;
   private readonly locks: ProductLocks;
+  private readonly clock: Clock;
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, clock: Clock = { now: () => new Date() }) {
     this.orm = orm;
     this.locks = new ProductLocks(orm);
+    this.clock = clock;
   }
 
   private get collections(): InventoryCollections {
@@ -66,7 +77,7 @@ export class MongoInventory implements Inventory {
   async release(orderId: string): Promise<readonly Reservation[]> {
     const order = requireId(orderId, 'orderId');
     return guardMongo(async () => {
-      await settleOrder(this.collections.settledOrders, order);
+      await settleOrder(this.collections.settledOrders, order, this.clock.now());
       return this.moveAll(order, (stock) => stock.release(order));
     });
   }
@@ -75,7 +86,7 @@ export class MongoInventory implements Inventory {
     const order = requireId(orderId, 'orderId');
     return guardMongo(async () => {
       await this.assertHoldsEveryProduct(order);
-      await settleOrder(this.collections.settledOrders, order);
+      await settleOrder(this.collections.settledOrders, order, this.clock.now());
       const reservations = await this.moveAll(order, (stock) => stock.commit(order));
       if (reservations.length === 0) throw new ReservationNotFound(order);
       return reservations;
@@ -87,28 +98,33 @@ export class MongoInventory implements Inventory {
     return guardMongo(() => this.reservationsNow(order));
   }
 
-  async restock(productId: string, quantity: number): Promise<StockLevel> {
+  async restock(productId: string, quantity: number, restockId?: string): Promise<StockLevel> {
     const product = requireId(productId, 'productId');
     const added = requireQuantity(quantity);
-    return guardMongo(() => this.locks.around(product, () => this.addStock(product, added)));
+    const { products } = this.collections;
+    if (restockId === undefined)
+      return guardMongo(() => this.locks.around(product, () => addStock(products, product, added)));
+    const restock = { restockId: requireId(restockId, 'restockId'), productId: product, quantity: added };
+    const collections = { products, restocks: restocksIn(this.orm) };
+    return guardMongo(() =>
+      this.locks.around(product, () => addStockOnce(collections, { ...restock, at: this.clock.now() })),
+    );
+  }
+
+  async removeSettled(settledBefore: Date, limit: number): Promise<RemovedRecords> {
+    return guardMongo(async () => ({
+      ...(await removeSettledOrders(this.collections, settledBefore, limit)),
+      // After the removal, so that an order dated now waits a whole retention.
+      datedLegacyReservations: await dateLegacyReservations(this.collections, this.clock.now(), limit),
+      restocks: await removeOldRestocks(restocksIn(this.orm), settledBefore, limit),
+      // Leases are wall-clock time, whatever this adapter's clock says (settled-retention.ts).
+      expiredLocks: await removeExpiredLocks(productLocksIn(this.orm), new Date(), limit),
+    }));
   }
 
   async stockOf(productId: string): Promise<StockLevel> {
     const product = requireId(productId, 'productId');
     return guardMongo(async () => (await readStock(this.collections.products, product)).level());
-  }
-
-  private async addStock(productId: string, quantity: number): Promise<StockLevel> {
-    const document = await this.collections.products.findOneAndUpdate(
-      { productId },
-      {
-        $inc: { availableStock: quantity },
-        $setOnInsert: { reservedStock: 0, committedStock: 0 },
-      },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (document === null) throw new Error(`Restocking ${productId} returned no document`);
-    return toProductStock(document).level();
   }
 
   // Moves the order's reservation on each of its products, one product at a time under its lock, and
@@ -119,7 +135,8 @@ export class MongoInventory implements Inventory {
     for (const productId of await this.productsOf(orderId, { listFound: true })) {
       const reservation = await this.locks.around(productId, async () => {
         const document = await collections.products.findOne({ productId });
-        return document === null ? undefined : moveReservation(collections, document, orderId, move);
+        if (document === null) return undefined;
+        return moveReservation(collections, document, orderId, move, this.clock.now());
       });
       if (reservation !== undefined) moved.push(reservation);
     }

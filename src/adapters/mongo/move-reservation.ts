@@ -19,6 +19,7 @@ export async function moveReservation(
   document: ProductStockDocument,
   orderId: string,
   move: ReservationMove,
+  now: Date,
 ): Promise<Reservation | undefined> {
   const { products, settled } = collections;
   let current: ProductStockDocument | null = document;
@@ -36,7 +37,7 @@ export async function moveReservation(
       throw new Error(`No reservation of ${orderId} to move on ${stock.productId}`);
     const after = next.reservationFor(orderId);
     if (after === undefined) await forgetSettled(settled, orderId, stock.productId);
-    else await recordSettled(settled, after);
+    else await recordSettled(settled, after, now);
     const { matchedCount } = await products.updateOne(
       { productId: stock.productId, [`reservations.${index}`]: reservation },
       {

@@ -6,6 +6,7 @@ import { isDuplicateKey } from './mongo-faults.js';
 export const PRODUCT_LOCKS = 'product_locks';
 
 export interface ProductLockDocument {
+  readonly _id?: ObjectId;
   readonly productId: string;
   readonly expiresAt: Date;
 }

@@ -18,6 +18,8 @@ export interface ProductStockDocument {
   // Absent until the first reservation: FerretDB drops an empty array from $setOnInsert, and $push
   // creates the array anyway.
   readonly reservations?: readonly ReservationDocument[];
+  // The last restock added with an id (restocks.ts); absent until then.
+  readonly lastRestockId?: string;
 }
 
 // Written with exactly these fields in this order: FerretDB compares embedded documents field by field

@@ -19,9 +19,14 @@ export function settledOrdersIn(orm: MikroORM): Collection<SettledOrderDocument>
   return orm.em.getConnection().getCollection<SettledOrderDocument>(SETTLED_ORDERS);
 }
 
-export async function settleOrder(orders: Collection<SettledOrderDocument>, orderId: string): Promise<void> {
+// settledAt starts the order's retention (settled-retention.ts); a second settle keeps the first one's.
+export async function settleOrder(
+  orders: Collection<SettledOrderDocument>,
+  orderId: string,
+  at: Date,
+): Promise<void> {
   try {
-    await orders.updateOne({ _id: orderId }, { $setOnInsert: { settledAt: new Date() } }, { upsert: true });
+    await orders.updateOne({ _id: orderId }, { $setOnInsert: { settledAt: at } }, { upsert: true });
   } catch (error) {
     // Two settles of one order raced to insert it: the other one did.
     if (!isDuplicateKey(error)) throw error;

@@ -16,6 +16,9 @@ export interface SettledReservationDocument {
   readonly productId: string;
   readonly quantity: number;
   readonly status: 'COMMITTED' | 'RELEASED';
+  // When the reservation ended; absent on documents written before it was recorded, which the
+  // maintenance workflow dates when it first finds them (settled-retention.ts).
+  readonly settledAt?: Date;
 }
 
 export function settledReservationsIn(orm: MikroORM): Collection<SettledReservationDocument> {
@@ -39,19 +42,21 @@ export function findSettled(
 export async function recordSettled(
   settled: Collection<SettledReservationDocument>,
   reservation: Reservation,
+  settledAt: Date,
 ): Promise<void> {
   const { orderId, productId, quantity, status } = reservation;
   if (status === 'HELD') throw new Error(`Reservation of ${orderId} on ${productId} has not ended`);
   const _id = settledId(orderId, productId);
-  await settled.replaceOne({ _id }, { orderId, productId, quantity, status }, { upsert: true });
+  await settled.replaceOne({ _id }, { orderId, productId, quantity, status, settledAt }, { upsert: true });
 }
 
 // Left by a move that died between its two writes, and undone by an unreserve: it must not outlive
 // the HELD reservation it was about to replace.
+// Returns how many went (0 or 1).
 export async function forgetSettled(
   settled: Collection<SettledReservationDocument>,
   orderId: string,
   productId: string,
-): Promise<void> {
-  await settled.deleteOne({ _id: settledId(orderId, productId) });
+): Promise<number> {
+  return (await settled.deleteOne({ _id: settledId(orderId, productId) })).deletedCount;
 }

@@ -27,6 +27,17 @@ export interface Inventory {
   // Settles the order, unless it holds nothing.
   commit(orderId: string): Promise<readonly Reservation[]>;
   reservationsOf(orderId: string): Promise<readonly Reservation[]>;
-  restock(productId: string, quantity: number): Promise<StockLevel>;
+  // Adds delivered units. With a restockId, idempotent per id: a second call with it adds nothing and
+  // returns the stock as it is now, however the first one ended (a crash included).
+  restock(productId: string, quantity: number, restockId?: string): Promise<StockLevel>;
   stockOf(productId: string): Promise<StockLevel>;
+  // Forgets what orders settled before `settledBefore` left behind (their ended reservations, the mark
+  // that they settled, their list of products) and the restock ids recorded before it, at most `limit`
+  // orders and restocks a call. An order a product still holds a reservation for keeps everything.
+  // Returns how many records of each kind went. After it, a reserve for such an order would hold stock
+  // again: `settledBefore` must be far behind any attempt of a saga's step (see RemoveSettledInventory).
+  removeSettled(settledBefore: Date, limit: number): Promise<RemovedRecords>;
 }
+
+// Records removed, by kind (settledOrders, settledReservations, ...): what a maintenance run reports.
+export type RemovedRecords = Readonly<Record<string, number>>;

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Client } from '@temporalio/client';
 import { productLocksIn } from '../../../src/adapters/mongo/product-locks.js';
 import { type SagaResult, sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
+import type { ApiUseCases } from '../../../src/application/api-use-cases.js';
 import type { UseCases } from '../../../src/application/use-cases.js';
 import type { Config } from '../../../src/bootstrap/config.js';
 import { createContainer, type Resources, tokens } from '../../../src/bootstrap/container.js';
@@ -31,6 +32,10 @@ export class SagaWorld {
 
   get useCases(): UseCases {
     return this.resources.useCases;
+  }
+
+  get apiUseCases(): ApiUseCases {
+    return this.resources.container.resolve<ApiUseCases>(tokens.apiUseCases);
   }
 
   get temporal(): Client {

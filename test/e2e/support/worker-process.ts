@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
+import { maintenanceScheduleId } from '../../../src/adapters/temporal/maintenance-schedule.js';
 import type { Config } from '../../../src/bootstrap/config.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -9,7 +11,10 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 export class WorkerProcess {
   private output = '';
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly config: Config,
+  ) {
     child.stdout?.on('data', (chunk: Buffer) => this.collect(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.collect(chunk));
   }
@@ -32,7 +37,7 @@ export class WorkerProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const worker = new WorkerProcess(child);
+    const worker = new WorkerProcess(child, config);
     await worker.waitFor(/state: 'RUNNING'|"state":"RUNNING"|state: "RUNNING"/, 60_000);
     return worker;
   }
@@ -60,7 +65,27 @@ export class WorkerProcess {
       else this.child.once('exit', (code) => resolve(code));
     });
     this.child.kill(signal);
-    return exited;
+    return exited.then(async (code) => {
+      await this.deleteMaintenanceSchedule();
+      return code;
+    });
+  }
+
+  // Every worker keeps a maintenance schedule for its task queue; a test's queue dies with the test, so
+  // its schedule would only start runs nobody serves. A worker started again makes it anew.
+  private async deleteMaintenanceSchedule(): Promise<void> {
+    const connection = await Connection.connect({ address: this.config.temporalAddress });
+    try {
+      const client = new Client({ connection, namespace: this.config.temporalNamespace });
+      await client.schedule
+        .getHandle(maintenanceScheduleId(this.config.temporalTaskQueue))
+        .delete()
+        .catch((error: unknown) => {
+          if (!(error instanceof ScheduleNotFoundError)) throw error;
+        });
+    } finally {
+      await connection.close();
+    }
   }
 
   private collect(chunk: Buffer): void {

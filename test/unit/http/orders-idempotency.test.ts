@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderIdForKey } from '../../../src/application/place-order-once.js';
-import { anOrderBody, createHttpWorld } from './http-world.js';
+import { RemoveExpiredIdempotencyKeys } from '../../../src/application/remove-expired-idempotency-keys.js';
+import { anOrderBody, createHttpWorld, type HttpWorld } from './http-world.js';
 
 const KEY = 'checkout-7f3a9c21';
 
@@ -11,11 +12,11 @@ async function worldWithKeyboard() {
 }
 
 describe('POST /orders with an Idempotency-Key', () => {
-  it('gives the order an id derived from the key', async () => {
+  it("gives the order an id chosen at the key's first use, not one derived from the key alone", async () => {
     const world = await worldWithKeyboard();
     const { body } = await world.placeOrder(anOrderBody(), { 'idempotency-key': KEY });
-    expect(body.orderId).toBe(orderIdForKey(KEY));
-    expect(body.orderId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(body.orderId).not.toBe(orderIdForKey(KEY));
+    expect(world.sagas.started().map((saga) => saga.orderId)).toEqual([body.orderId]);
   });
 
   it('answers a replay of the same request with the first answer, marked as replayed, and starts one saga', async () => {
@@ -94,5 +95,68 @@ describe('POST /orders with an Idempotency-Key', () => {
     const { response } = await world.placeOrder(anOrderBody(), { 'idempotency-key': key });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_FIELD', field: 'idempotency-key' });
+  });
+});
+
+const HOUR = 3_600_000;
+
+// What the maintenance workflow does to the keys, with the default retention.
+function forgetExpiredKeys(world: HttpWorld) {
+  return new RemoveExpiredIdempotencyKeys({ ...world, retentionHours: 24 }).execute();
+}
+
+describe('POST /orders with an Idempotency-Key past its retention', () => {
+  it('still replays the first answer a minute before the key expires', async () => {
+    const world = await worldWithKeyboard();
+    const first = await world.placeOrder(anOrderBody(), { 'idempotency-key': KEY });
+    world.clock.advance(24 * HOUR - 60_000);
+    expect(await forgetExpiredKeys(world)).toEqual({ idempotencyKeys: 0 });
+    const again = await world.placeOrder(anOrderBody(), { 'idempotency-key': KEY });
+    expect(again.response.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.orderId).toBe(first.body.orderId);
+  });
+
+  it('places a new order with a new id once the key expired, and leaves the old order as it was', async () => {
+    const world = await worldWithKeyboard();
+    const first = await world.placeOrder(anOrderBody(), { 'idempotency-key': KEY });
+    await world.storeOrder(first.body.orderId);
+    world.clock.advance(24 * HOUR + 1);
+    expect(await forgetExpiredKeys(world)).toEqual({ idempotencyKeys: 1 });
+    const again = await world.placeOrder(anOrderBody(), { 'idempotency-key': KEY });
+    expect(again.response.statusCode).toBe(202);
+    expect(again.response.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.body.orderId).not.toBe(first.body.orderId);
+    expect(world.sagas.started()).toHaveLength(2);
+    const old = await world.app.inject({ url: `/orders/${first.body.orderId}` });
+    expect(old.json()).toMatchObject({ id: first.body.orderId, status: 'PENDING' });
+  });
+
+  it('takes another body under an expired key instead of refusing it', async () => {
+    const world = await worldWithKeyboard();
+    await world.placeOrder(anOrderBody(), { 'idempotency-key': KEY });
+    world.clock.advance(25 * HOUR);
+    await forgetExpiredKeys(world);
+    const other = anOrderBody({ lines: [{ productId: 'kb-ergo', quantity: 3 }] });
+    const again = await world.placeOrder(other, { 'idempotency-key': KEY });
+    expect(again.response.statusCode).toBe(202);
+  });
+
+  it('counts the retention from the answer, not from the first request', async () => {
+    const world = await worldWithKeyboard();
+    const refused = await world.placeOrder(anOrderBody({ lines: [{ productId: 'ghost', quantity: 1 }] }), {
+      'idempotency-key': KEY,
+    });
+    world.clock.advance(20 * HOUR);
+    await world.stockProduct('ghost', 1);
+    const placed = await world.placeOrder(anOrderBody({ lines: [{ productId: 'ghost', quantity: 1 }] }), {
+      'idempotency-key': KEY,
+    });
+    world.clock.advance(20 * HOUR);
+    await forgetExpiredKeys(world);
+    const again = await world.placeOrder(anOrderBody({ lines: [{ productId: 'ghost', quantity: 1 }] }), {
+      'idempotency-key': KEY,
+    });
+    expect([refused.response.statusCode, placed.response.statusCode]).toEqual([404, 202]);
+    expect(again.response.headers['idempotent-replayed']).toBe('true');
   });
 });

@@ -24,6 +24,22 @@ describe('GET /orders/{orderId}', () => {
     expect(await world.orders.findById(orderId)).toBeNull();
   });
 
+  it('shows an order its saga never stored and then cancelled as CANCELLED, never PENDING', async () => {
+    const { world, orderId } = await worldWithAnOrder();
+    const running = await world.sagaControl.progressOf(orderId);
+    if (running === null) throw new Error('no saga');
+    const failure = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind', step: null };
+    world.sagaControl.report(orderId, { ...running, phase: 'CANCELLED', failure });
+
+    const response = await world.app.inject({ url: `/orders/${orderId}` });
+
+    expect(response.json()).toMatchObject({
+      status: 'CANCELLED',
+      failure: { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind' },
+      progress: { phase: 'CANCELLED' },
+    });
+  });
+
   it("shows the stored order with its status, lines, failure and the saga's steps", async () => {
     const { world, orderId } = await worldWithAnOrder();
     await world.storeOrder(orderId);

@@ -3,11 +3,14 @@
 // sagas): `npx tsx test/workflow/histories/record-histories.ts`. It overwrites <path>.json; histories
 // of older versions of the workflow stay as <path>.before-<change>.json, replayed all the same, until no
 // saga of that version can still be open (*.before-order-status.json: before the OrderStatus upserts;
-// *.before-local-database-steps.json: before the database steps became local activities).
+// *.before-local-database-steps.json: before the database steps became local activities;
+// *.before-store-order-before-cancel.json: a cancel before the first step skipped storing the order;
+// *.before-store-order-retry.json: the first step gave up after 8 attempts).
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import {
+  cancelUpdate,
   progressQuery,
   retryCompensationUpdate,
 } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
@@ -16,9 +19,11 @@ import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, stubActivities } from '../support/stub-activities.js';
 
 interface SagaPath {
-  readonly behaviour: (name: ActivityName) => Behaviour;
+  readonly behaviour: (name: ActivityName, attempt: number) => Behaviour;
   // What the test does while the saga runs, beyond waiting for its end.
   readonly drive?: (saga: SagaEnv, handle: WorkflowHandle, heal: () => void) => Promise<void>;
+  // What the test does after the saga started and before any worker polls its task queue.
+  readonly beforeWorker?: (handle: WorkflowHandle) => void;
 }
 
 let healed = false;
@@ -43,20 +48,42 @@ const paths: Record<string, SagaPath> = {
       await handle.executeUpdate(retryCompensationUpdate);
     },
   },
+  // The customer cancels before any worker has run the saga's first step.
+  'cancelled-before-first-step': {
+    behaviour: () => ({ kind: 'ok' }),
+    beforeWorker: (handle) => {
+      void handle
+        .executeUpdate(cancelUpdate, { args: [{ reason: 'changed my mind' }] })
+        .catch(() => undefined);
+    },
+  },
+  // PostgreSQL is down for the saga's first dozen attempts to store the order (minutes of backoff).
+  'first-step-unavailable': {
+    behaviour: (name, attempt) =>
+      name === 'createPendingOrder' && attempt <= 12 ? { kind: 'fault' } : { kind: 'ok' },
+  },
 };
+
+// `record-histories.ts [path...]` records only the paths named; with none, all of them.
+const only = process.argv.slice(2);
+for (const name of only) if (!(name in paths)) throw new Error(`no saga path named ${name}`);
 
 const saga = await SagaEnv.start();
 try {
   for (const [name, path] of Object.entries(paths)) {
+    if (only.length > 0 && !only.includes(name)) continue;
     const taskQueue = saga.nextTaskQueue();
     const input = { ...sagaInput(), orderId: `history-${name}` };
     const stubs = stubActivities(path.behaviour);
+    const handle = await saga.env.client.workflow.start('orderSaga', {
+      taskQueue,
+      workflowId: sagaIdOf(input.orderId),
+      args: [input],
+    });
+    path.beforeWorker?.(handle);
+    // Lets a request sent before the worker reach the server first.
+    if (path.beforeWorker) await new Promise((resolve) => setTimeout(resolve, 500));
     const history = await saga.withWorker(taskQueue, stubs.activities, async () => {
-      const handle = await saga.env.client.workflow.start('orderSaga', {
-        taskQueue,
-        workflowId: sagaIdOf(input.orderId),
-        args: [input],
-      });
       await path.drive?.(saga, handle, () => {
         healed = true;
       });

@@ -5,6 +5,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { Registry } from 'prom-client';
 import { startTracing } from '../../../src/adapters/observability/tracing.js';
 import type { SagaActivities } from '../../../src/adapters/temporal/activities.js';
+import type { MaintenanceActivities } from '../../../src/adapters/temporal/maintenance-activities.js';
 import { SagaMetrics } from '../../../src/adapters/temporal/metrics/saga-metrics.js';
 import { sagaMetricsSinks } from '../../../src/adapters/temporal/metrics/saga-metrics-sinks.js';
 import { registerSearchAttributes } from '../../../src/adapters/temporal/search-attribute-check.js';
@@ -62,7 +63,7 @@ export class SagaEnv {
 
   async withWorker<T>(
     taskQueue: string,
-    activities: SagaActivities,
+    activities: SagaActivities | MaintenanceActivities,
     run: () => Promise<T>,
     observers: Observers = {},
   ): Promise<T> {

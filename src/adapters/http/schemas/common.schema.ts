@@ -49,3 +49,16 @@ export function StringEnum<const T extends string>(
 export function Nullable<T extends TSchema>(schema: T) {
   return Type.Union([schema, Type.Null()]);
 }
+
+// No example on purpose: Swagger UI would fill it in, and every "Try it out" would share one key.
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
+      minLength: 8,
+      maxLength: 100,
+      description:
+        'Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders and of restocks are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key.',
+    }),
+  ),
+});

@@ -55,19 +55,6 @@ export const PlaceOrderBody = Type.Object(
   },
 );
 
-// No example on purpose: Swagger UI would fill it in, and every "Try it out" would share one key.
-export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$',
-      minLength: 8,
-      maxLength: 100,
-      description:
-        'Makes retries safe: the same key with the same body returns the first answer (and starts one saga); the same key with another body is a 409. A fresh UUID per order is a good key.',
-    }),
-  ),
-});
-
 export const OrderAcceptedSchema = Type.Object(
   {
     orderId: OrderId,

@@ -65,7 +65,17 @@ export const activityOptions = {
 //   createPendingOrder, which takes milliseconds while PostgreSQL is up.
 const localRetryThreshold = '1 second';
 
+// Storing the order is the one step with nothing before it to undo: giving up would cancel an order
+// that was never written, and the accepted order would end on no record. So it waits for PostgreSQL
+// however long it is down, retrying at most every 30 s (in durable timers, see above).
+const storeOrderRetry = {
+  initialInterval: '200 milliseconds',
+  backoffCoefficient: 2,
+  maximumInterval: '30 seconds',
+} as const;
+
 export const localActivityOptions = {
   database: { ...database, localRetryThreshold },
+  storeOrder: { ...database, retry: storeOrderRetry, localRetryThreshold },
   compensateDatabase: { ...database, retry: compensationRetry, localRetryThreshold },
 } satisfies Record<string, LocalActivityOptions>;

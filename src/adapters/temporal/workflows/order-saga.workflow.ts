@@ -34,11 +34,15 @@ const undoInDatabase = proxyActivities<SagaActivities>(activityOptions.compensat
 const undoAtGateway = proxyActivities<SagaActivities>(activityOptions.compensateGateway);
 const record = proxyActivities<SagaActivities>(activityOptions.record);
 const databaseLocally = proxyLocalActivities<SagaActivities>(localActivityOptions.database);
+const storeOrderLocally = proxyLocalActivities<SagaActivities>(localActivityOptions.storeOrder);
 const undoInDatabaseLocally = proxyLocalActivities<SagaActivities>(localActivityOptions.compensateDatabase);
 
 // Sagas begun before these database steps became local activities (activity-options.ts says why) replay
 // with regular ones; decided once, at the saga's start, so one saga never mixes the two.
 const LOCAL_DATABASE_STEPS = 'local-database-steps';
+// A cancel that reaches the saga before its first step still lets that step store the order, so that
+// the order ends CANCELLED on record; sagas that met such a cancel before this replay without the step.
+const STORE_BEFORE_CANCEL = 'store-order-before-cancel';
 type DatabaseSteps = Pick<SagaActivities, 'createPendingOrder' | 'commitStock' | 'confirmOrder'>;
 type DatabaseUndo = Pick<SagaActivities, 'releaseStock' | 'cancelOrder'>;
 
@@ -53,7 +57,13 @@ type Failure = StepFailure & { step: SagaStep | null };
 export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
   const { orderId } = input;
   const local = patched(LOCAL_DATABASE_STEPS);
-  const inDatabase: DatabaseSteps = local ? databaseLocally : database;
+  const inDatabase: DatabaseSteps = local
+    ? {
+        createPendingOrder: storeOrderLocally.createPendingOrder,
+        commitStock: databaseLocally.commitStock,
+        confirmOrder: databaseLocally.confirmOrder,
+      }
+    : database;
   const undoing: DatabaseUndo = local ? undoInDatabaseLocally : undoInDatabase;
   const telemetry = sagaTelemetry();
   const saga = new SagaRecord(orderId, SAGA_STEPS, telemetry);
@@ -104,7 +114,9 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
     run: () => Promise<{ value: T; attempt: number }>,
     idsOf?: (value: T) => Record<string, string>,
   ): Promise<T> => {
-    if (cancelReason !== null) throw new CancelledOnRequest(CANCELLED_ON_REQUEST, cancelReason);
+    if (cancelReason !== null && !(name === 'createOrder' && patched(STORE_BEFORE_CANCEL))) {
+      throw new CancelledOnRequest(CANCELLED_ON_REQUEST, cancelReason);
+    }
     current = name;
     return saga.step(name, run, idsOf);
   };
