@@ -1,7 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
-import { orderIdForKey } from '../../src/application/place-order-once.js';
 import type { OrderTrace } from './careful-client.js';
 import type { ChaosPlan } from './plan.js';
 
@@ -65,13 +64,20 @@ export async function checkStores(parts: {
   const accepted = traces.filter((trace) => trace.orderId !== null);
   const { orders, keys } = await readPostgres(parts.databaseUrl, plan.customerId);
 
+  const keysOfOrder = new Map<string, string[]>();
+  for (const [key, orderId] of keys)
+    if (orderId !== null) keysOfOrder.set(orderId, [...(keysOfOrder.get(orderId) ?? []), key]);
   for (const trace of traces) {
     const key = trace.planned.idempotencyKey;
     if (trace.gaveUp) add('never accepted', key, `no final answer after ${trace.attempts.count} attempts`);
     if (trace.refusal !== null)
       add('refused', key, `a valid order answered ${trace.refusal.status} ${trace.refusal.code}`);
-    if (trace.orderId !== null && trace.orderId !== orderIdForKey(key))
-      add('one order per key', key, `answered order ${trace.orderId}, not the key's ${orderIdForKey(key)}`);
+    if (trace.orderId === null) continue;
+    const kept = keys.get(key);
+    if (kept === undefined)
+      add('one order per key', key, `answered ${trace.orderId}, but idempotency_keys has no row`);
+    else if (kept !== trace.orderId)
+      add('one order per key', key, `answered ${trace.orderId}, but idempotency_keys holds ${kept}`);
     if (trace.resend !== null && trace.resend.orderId !== trace.orderId)
       add(
         'one order per key',
@@ -79,15 +85,14 @@ export async function checkStores(parts: {
         `sent again, answered ${trace.resend.orderId} instead of ${trace.orderId}`,
       );
     if (trace.cancel?.answer === 'NOT_FOUND')
-      add('cancel of an accepted order', trace.orderId ?? key, 'POST /orders/{id}/cancel answered 404');
+      add('cancel of an accepted order', trace.orderId, 'POST /orders/{id}/cancel answered 404');
   }
-  const keyOfOrder = new Map(traces.map((trace) => [orderIdForKey(trace.planned.idempotencyKey), trace]));
+  for (const [orderId, ofKeys] of keysOfOrder)
+    if (ofKeys.length > 1)
+      add('one order per key', orderId, `the order of ${ofKeys.length} keys: ${ofKeys.join(', ')}`);
   for (const order of orders.values())
-    if (!keyOfOrder.has(order.id))
-      add('one order per key', order.id, 'stored order of no key the clients sent');
-  for (const [key, answeredId] of keys)
-    if (answeredId !== null && answeredId !== orderIdForKey(key))
-      add('one order per key', key, `idempotency_keys answers ${answeredId}, not ${orderIdForKey(key)}`);
+    if (!keysOfOrder.has(order.id))
+      add('one order per key', order.id, 'stored order that no key of the run names');
 
   for (const trace of accepted) {
     const id = trace.orderId ?? '';
@@ -144,10 +149,11 @@ async function readPostgres(databaseUrl: string, customerId: string) {
       'select l.order_id, l.product_id, l.quantity from order_lines l join orders o on o.id = l.order_id where o.customer_id = ?',
       [customerId],
     );
-    const keyRows = await connection.execute<{ key: string; response: { orderId?: string } | null }[]>(
-      'select key, response from idempotency_keys where key like ?',
-      [`${customerId}-%`],
-    );
+    const keyRows = await connection.execute<
+      { key: string; resource_id: string | null; response: { orderId?: string } | null }[]
+    >("select key, resource_id, response from idempotency_keys where scope = 'orders' and key like ?", [
+      `${customerId}-%`,
+    ]);
     const orders = new Map<string, StoredOrder>();
     for (const row of rows)
       orders.set(row.id, {
@@ -159,7 +165,8 @@ async function readPostgres(databaseUrl: string, customerId: string) {
       });
     for (const line of lines)
       orders.get(line.order_id)?.lines.push({ productId: line.product_id, quantity: Number(line.quantity) });
-    const keys = new Map(keyRows.map((row) => [row.key, row.response?.orderId ?? null]));
+    // The order a key stands for: fixed when the key is claimed, before the order is placed.
+    const keys = new Map(keyRows.map((row) => [row.key, row.resource_id ?? row.response?.orderId ?? null]));
     return { orders, keys };
   } finally {
     await orm.close(true);
