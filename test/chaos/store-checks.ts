@@ -19,6 +19,7 @@ export interface StoredOrder {
   readonly id: string;
   readonly status: string;
   readonly failureCode: string | null;
+  readonly failureReason: string | null;
   readonly total: number;
   readonly lines: { productId: string; quantity: number }[];
 }
@@ -38,6 +39,10 @@ export interface StoreFindings {
   readonly products: ProductFigures[];
   readonly violations: Violation[];
 }
+
+// The error taxonomy's codes (STOCK.INSUFFICIENT, TRANSIENT.DEPENDENCY_UNAVAILABLE...): anything else is
+// an error that escaped it.
+const STABLE_CODE = /^[A-Z]+(_[A-Z]+)*\.[A-Z]+(_[A-Z]+)*$/;
 
 interface LedgerEntry {
   readonly type: 'authorization' | 'capture' | 'void' | 'refund';
@@ -102,6 +107,8 @@ export async function checkStores(parts: {
       add('order not over', id, `stored ${order.status}`);
     else if (order.status === 'CANCELLED' && order.failureCode === null)
       add('cancelled without a reason', id, 'CANCELLED with no failure code');
+    else if (order.status === 'CANCELLED' && !STABLE_CODE.test(order.failureCode ?? ''))
+      add('cancelled without a reason', id, `code ${order.failureCode}: ${order.failureReason}`);
     else if (order.status === 'CONFIRMED' && trace.planned.body.cardToken === 'tok_decline')
       add('declined card confirmed', id, 'CONFIRMED although the card is declined');
   }
@@ -143,8 +150,16 @@ async function readPostgres(databaseUrl: string, customerId: string) {
   try {
     const connection = orm.em.getConnection();
     const rows = await connection.execute<
-      { id: string; status: string; failure_code: string | null; total_amount: string }[]
-    >('select id, status, failure_code, total_amount from orders where customer_id = ?', [customerId]);
+      {
+        id: string;
+        status: string;
+        failure_code: string | null;
+        failure_reason: string | null;
+        total_amount: string;
+      }[]
+    >('select id, status, failure_code, failure_reason, total_amount from orders where customer_id = ?', [
+      customerId,
+    ]);
     const lines = await connection.execute<{ order_id: string; product_id: string; quantity: string }[]>(
       'select l.order_id, l.product_id, l.quantity from order_lines l join orders o on o.id = l.order_id where o.customer_id = ?',
       [customerId],
@@ -160,6 +175,7 @@ async function readPostgres(databaseUrl: string, customerId: string) {
         id: row.id,
         status: row.status,
         failureCode: row.failure_code,
+        failureReason: row.failure_reason,
         total: Number(row.total_amount),
         lines: [],
       });
