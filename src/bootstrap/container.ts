@@ -22,6 +22,7 @@ import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
 import type { Inventory } from '../application/ports/inventory.js';
+import type { InventoryReconciliation } from '../application/ports/inventory-reconciliation.js';
 import type { OrderRepository } from '../application/ports/order-repository.js';
 import type { PaymentGateway } from '../application/ports/payment-gateway.js';
 import type { PaymentRepository } from '../application/ports/payment-repository.js';
@@ -83,7 +84,10 @@ export function createContainer(config: Config): Resources {
   single<OrderRepository>(tokens.orders, () => new PostgresOrderRepository(postgres));
   single<PaymentRepository>(tokens.payments, () => new PostgresPaymentRepository(postgres));
   single<ProductCatalog>(tokens.catalog, () => new PostgresProductCatalog(postgres));
-  single<Inventory>(tokens.inventory, (c) => new MongoInventory(mongo, c.resolve<Clock>(tokens.clock)));
+  single<Inventory & InventoryReconciliation>(
+    tokens.inventory,
+    (c) => new MongoInventory(mongo, { clock: c.resolve<Clock>(tokens.clock) }),
+  );
   single<PaymentGateway>(
     tokens.gateway,
     () =>

@@ -10,6 +10,7 @@ import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
 import type { Inventory } from '../application/ports/inventory.js';
+import type { InventoryReconciliation } from '../application/ports/inventory-reconciliation.js';
 import type { OrderRepository } from '../application/ports/order-repository.js';
 import type { PaymentGateway } from '../application/ports/payment-gateway.js';
 import type { PaymentRepository } from '../application/ports/payment-repository.js';
@@ -43,7 +44,7 @@ export function workerUseCases(container: DependencyContainer, registry: Registr
 export function maintenanceUseCases(container: DependencyContainer, config: Config): MaintenanceUseCases {
   return createMaintenanceUseCases(
     {
-      inventory: container.resolve<Inventory>(tokens.inventory),
+      inventory: container.resolve<Inventory & InventoryReconciliation>(tokens.inventory),
       idempotencyKeys: container.resolve<IdempotencyKeys>(tokens.idempotencyKeys),
       clock: container.resolve<Clock>(tokens.clock),
     },

@@ -9,6 +9,7 @@ import { startTracing, type Tracing } from '../adapters/observability/tracing.js
 import { createActivities } from '../adapters/temporal/activities.js';
 import { createMaintenanceActivities } from '../adapters/temporal/maintenance-activities.js';
 import { ensureMaintenanceSchedule } from '../adapters/temporal/maintenance-schedule.js';
+import { InventoryDriftMetrics } from '../adapters/temporal/metrics/inventory-drift.js';
 import { SagaMetrics } from '../adapters/temporal/metrics/saga-metrics.js';
 import { sagaMetricsSinks } from '../adapters/temporal/metrics/saga-metrics-sinks.js';
 import {
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     });
     logger.info({ schedule, everyMinutes: config.maintenanceIntervalMinutes }, 'maintenance schedule ready');
     const registry = workerRegistry(config, observability, resources, logger);
+    // What the maintenance workflow's reconcileInventory finds, on this worker's /metrics.
+    const inventoryDrift = new InventoryDriftMetrics(registry);
     const spans = workerTracing(tracing);
     const worker = await Worker.create({
       connection,
@@ -74,7 +77,9 @@ async function main(): Promise<void> {
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
       activities: {
         ...createActivities(workerUseCases(resources.container, registry)),
-        ...createMaintenanceActivities(maintenanceUseCases(resources.container, config)),
+        ...createMaintenanceActivities(maintenanceUseCases(resources.container, config), {
+          inventoryReconciled: (report) => inventoryDrift.record(report),
+        }),
       },
       interceptors: spans.interceptors,
       sinks: { ...spans.sinks, ...sagaMetricsSinks(new SagaMetrics(registry)) },

@@ -58,6 +58,7 @@ describe('the maintenance workflow', () => {
   it('runs every task and returns what each removed', async () => {
     const { inventory, activities } = await storesWithExpiredRecords();
     expect(await run(activities)).toEqual({
+      reconcileInventory: { checked: 1, drifted: 0, repaired: 0, unreadable: 0 },
       removeSettledInventory: { settledOrders: 1, settledReservations: 1, restocks: 1 },
       removeExpiredIdempotencyKeys: { idempotencyKeys: 1 },
     });

@@ -2,6 +2,7 @@ import {
   MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
+  MongoOperationTimeoutError,
   MongoServerError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
@@ -25,6 +26,8 @@ function isOutage(error: unknown): boolean {
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNotConnectedError ||
     error instanceof MongoTopologyClosedError ||
+    // A write under a product's lock given up at the lease's deadline (product-lease.ts).
+    error instanceof MongoOperationTimeoutError ||
     // The driver labels the server's own "not now" answers (stepping down, shutting down) this way.
     (error instanceof MongoError && error.hasErrorLabel('RetryableWriteError'))
   );

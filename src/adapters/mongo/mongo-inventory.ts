@@ -1,24 +1,30 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Clock } from '../../application/ports/clock.js';
 import type { Inventory, RemovedRecords, StockLine } from '../../application/ports/inventory.js';
+import type {
+  InventoryReconciliation,
+  ProductReconciliation,
+} from '../../application/ports/inventory-reconciliation.js';
 import { checkRequestedLines } from '../../domain/order/order-line.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 import { requireId, requireQuantity } from '../../domain/shared/require.js';
 import type { StockLevel } from '../../domain/stock/product-stock.js';
 import type { Reservation } from '../../domain/stock/reservation.js';
 import { ReservationNotFound } from '../../domain/stock/stock-errors.js';
+import type { StockRecount } from '../../domain/stock/stock-recount.js';
 import { type InventoryCollections, inventoryCollectionsIn, stockForOrder } from './inventory-collections.js';
 import { guardMongo } from './mongo-faults.js';
 import { moveReservation, type ReservationMove } from './move-reservation.js';
 import { listOrderProducts, orderProducts } from './order-products.js';
 import { ProductLocks, productLocksIn } from './product-locks.js';
 import { readStock } from './product-stock-document.js';
+import { productIdsAfter, reconcileProduct } from './reconcile-product.js';
 import { reserveLine } from './reserve-line.js';
 import { addStock, addStockOnce, restocksIn } from './restocks.js';
 import { settleOrder } from './settled-orders.js';
 import {
   dateLegacyReservations,
-  removeExpiredLocks,
+  removeAbandonedLocks,
   removeOldRestocks,
   removeSettledOrders,
 } from './settled-retention.js';
@@ -31,15 +37,16 @@ import {
 // Every id is validated before it reaches a filter, so no input can smuggle a query operator in.
 // Call ensureInventoryIndexes(orm) once at start. The clock stamps when orders settle and restocks
 // are recorded, from which their retention runs.
-export class MongoInventory implements Inventory {
+export class MongoInventory implements Inventory, InventoryReconciliation {
   private readonly orm: MikroORM;
   private readonly locks: ProductLocks;
   private readonly clock: Clock;
 
-  constructor(orm: MikroORM, clock: Clock = { now: () => new Date() }) {
+  // leaseMs: how long a product's lock holds; shorter only in tests that make a holder outlive it.
+  constructor(orm: MikroORM, options: { readonly clock?: Clock; readonly leaseMs?: number } = {}) {
     this.orm = orm;
-    this.locks = new ProductLocks(orm);
-    this.clock = clock;
+    this.locks = new ProductLocks(orm, options.leaseMs);
+    this.clock = options.clock ?? { now: () => new Date() };
   }
 
   private get collections(): InventoryCollections {
@@ -58,7 +65,7 @@ export class MongoInventory implements Inventory {
       try {
         for (const line of checked)
           reservations.push(
-            await this.locks.around(line.productId, () => reserveLine(collections, order, line)),
+            await this.locks.around(line.productId, (lease) => reserveLine(collections, order, line, lease)),
           );
       } catch (error) {
         // A refusal takes back every HELD line of the order, an earlier attempt's too: nothing stays held.
@@ -103,11 +110,13 @@ export class MongoInventory implements Inventory {
     const added = requireQuantity(quantity);
     const { products } = this.collections;
     if (restockId === undefined)
-      return guardMongo(() => this.locks.around(product, () => addStock(products, product, added)));
+      return guardMongo(() => this.locks.around(product, (lease) => addStock(products, lease, added)));
     const restock = { restockId: requireId(restockId, 'restockId'), productId: product, quantity: added };
     const collections = { products, restocks: restocksIn(this.orm) };
     return guardMongo(() =>
-      this.locks.around(product, () => addStockOnce(collections, { ...restock, at: this.clock.now() })),
+      this.locks.around(product, (lease) =>
+        addStockOnce(collections, lease, { ...restock, at: this.clock.now() }),
+      ),
     );
   }
 
@@ -117,8 +126,7 @@ export class MongoInventory implements Inventory {
       // After the removal, so that an order dated now waits a whole retention.
       datedLegacyReservations: await dateLegacyReservations(this.collections, this.clock.now(), limit),
       restocks: await removeOldRestocks(restocksIn(this.orm), settledBefore, limit),
-      // Leases are wall-clock time, whatever this adapter's clock says (settled-retention.ts).
-      expiredLocks: await removeExpiredLocks(productLocksIn(this.orm), new Date(), limit),
+      expiredLocks: await removeAbandonedLocks(productLocksIn(this.orm), limit),
     }));
   }
 
@@ -127,16 +135,31 @@ export class MongoInventory implements Inventory {
     return guardMongo(async () => (await readStock(this.collections.products, product)).level());
   }
 
+  productIds(after: string | null, limit: number): Promise<readonly string[]> {
+    const from = after === null ? null : requireId(after, 'after');
+    return guardMongo(() => productIdsAfter(this.collections.products, from, limit));
+  }
+
+  reconcile(
+    productId: string,
+    decide: (recount: StockRecount) => StockLevel | null,
+  ): Promise<ProductReconciliation> {
+    const product = requireId(productId, 'productId');
+    return guardMongo(() =>
+      this.locks.around(product, (lease) => reconcileProduct(this.collections, lease, decide)),
+    );
+  }
+
   // Moves the order's reservation on each of its products, one product at a time under its lock, and
   // returns the order's reservations afterwards.
   private async moveAll(orderId: string, move: ReservationMove): Promise<Reservation[]> {
     const collections = this.collections;
     const moved: Reservation[] = [];
     for (const productId of await this.productsOf(orderId, { listFound: true })) {
-      const reservation = await this.locks.around(productId, async () => {
+      const reservation = await this.locks.around(productId, async (lease) => {
         const document = await collections.products.findOne({ productId });
         if (document === null) return undefined;
-        return moveReservation(collections, document, orderId, move, this.clock.now());
+        return moveReservation(collections, document, orderId, move, this.clock.now(), lease);
       });
       if (reservation !== undefined) moved.push(reservation);
     }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
-import type { Collection } from 'mongodb';
+import type { Collection, ObjectId } from 'mongodb';
 import { ProductStock } from '../../domain/stock/product-stock.js';
 import {
   RESERVATION_STATUSES,
@@ -20,6 +20,8 @@ export interface ProductStockDocument {
   readonly reservations?: readonly ReservationDocument[];
   // The last restock added with an id (restocks.ts); absent until then.
   readonly lastRestockId?: string;
+  // The lock holding that last took the product (product-lease.ts).
+  readonly fence?: ObjectId;
 }
 
 // Written with exactly these fields in this order: FerretDB compares embedded documents field by field

@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Collection } from 'mongodb';
 import type { StockLevel } from '../../domain/stock/product-stock.js';
+import { isDuplicateKey } from './mongo-faults.js';
+import type { ProductLease } from './product-lease.js';
 import { type ProductStockDocument, readStock, toProductStock } from './product-stock-document.js';
 
 // Restocks sent with an id (an Idempotency-Key's), so that a retry adds nothing. With no transaction
@@ -31,6 +33,7 @@ interface Collections {
 
 export async function addStockOnce(
   collections: Collections,
+  lease: ProductLease,
   restock: { restockId: string; productId: string; quantity: number; at: Date },
 ): Promise<StockLevel> {
   const { products, restocks } = collections;
@@ -51,31 +54,36 @@ export async function addStockOnce(
   let level: StockLevel | undefined;
   if (last !== _id) {
     if (last !== undefined) await markAdded(restocks, last);
-    level = await addStock(products, productId, quantity, { lastRestockId: _id });
+    level = await addStock(products, lease, quantity, { lastRestockId: _id });
   }
   await markAdded(restocks, _id);
   return level ?? (await readStock(products, productId)).level();
 }
 
 // The one write that changes a product's available stock from outside an order: `$inc`, creating the
-// product's document on its first restock.
+// product's document on its first restock with the holder's fence; a product taken over meanwhile makes
+// the upsert try a second document for it, which its unique index refuses.
 export async function addStock(
   products: Collection<ProductStockDocument>,
-  productId: string,
+  lease: ProductLease,
   quantity: number,
   also: { lastRestockId?: string } = {},
 ): Promise<StockLevel> {
-  const document = await products.findOneAndUpdate(
-    { productId },
-    {
-      $inc: { availableStock: quantity },
-      ...(also.lastRestockId === undefined ? {} : { $set: { lastRestockId: also.lastRestockId } }),
-      $setOnInsert: { reservedStock: 0, committedStock: 0 },
-    },
-    { upsert: true, returnDocument: 'after' },
-  );
-  if (document === null) throw new Error(`Restocking ${productId} returned no document`);
-  return toProductStock(document).level();
+  try {
+    const document = await products.findOneAndUpdate(
+      lease.mine,
+      {
+        $inc: { availableStock: quantity },
+        ...(also.lastRestockId === undefined ? {} : { $set: { lastRestockId: also.lastRestockId } }),
+        $setOnInsert: { reservedStock: 0, committedStock: 0 },
+      },
+      { upsert: true, returnDocument: 'after', ...lease.write() },
+    );
+    if (document === null) throw new Error(`Restocking ${lease.productId} returned no document`);
+    return toProductStock(document).level();
+  } catch (error) {
+    throw isDuplicateKey(error) ? lease.lost('another process took it over') : error;
+  }
 }
 
 async function markAdded(restocks: Collection<RestockDocument>, restockId: string): Promise<void> {

@@ -78,21 +78,22 @@ export async function removeOldRestocks(
   return removed;
 }
 
-// A lock whose holder died stays until the next writer of its product frees it; products nobody writes
-// again would keep theirs for ever. Leases are written in this process's wall-clock time (product-locks.ts)
-// and judged on it, with a minute's margin for clocks that differ between processes. Each lock has an
-// _id of its own, so deleting by it never touches a lock taken since.
-export async function removeExpiredLocks(
+// A lock whose holder died stays until the next writer of its product takes it over; products nobody
+// writes again would keep theirs for ever. A holder keeps its lock for a few round trips (at most half a
+// lease, product-locks.ts), and every holding has an _id of its own, so a lock that one maintenance run
+// marked and the next one still finds was abandoned: it goes then. No wall clock is compared, so a clock
+// that jumps cannot make a lock in use look old.
+export async function removeAbandonedLocks(
   locks: Collection<ProductLockDocument>,
-  now: Date,
   limit: number,
 ): Promise<number> {
-  const expired = new Date(now.getTime() - 60_000);
   let removed = 0;
+  for (const { _id } of await locks.find({ seenByMaintenance: true }).limit(limit).toArray())
+    removed += (await locks.deleteOne({ _id })).deletedCount;
   for (const { _id } of await locks
-    .find({ expiresAt: { $lt: expired } })
+    .find({ seenByMaintenance: { $ne: true } })
     .limit(limit)
     .toArray())
-    removed += (await locks.deleteOne({ _id })).deletedCount;
+    await locks.updateOne({ _id }, { $set: { seenByMaintenance: true } });
   return removed;
 }

@@ -50,9 +50,9 @@ export class SagaWorld {
     return id;
   }
 
-  // Takes the product's lock (product_locks) as a writer in another process would, with a lease that never
-  // runs out: every change of the product's stock waits until release() (and gives up after 10 s). close()
-  // releases it too, so that a failed test leaves no product locked.
+  // Takes the product's lock (product_locks) as a writer in another process would: every change of the
+  // product's stock waits until release(), or until it has watched the lock for a lease (10 s) and takes
+  // it over. close() releases it too, so that a failed test leaves no product locked.
   async holdProductLock(productId: string): Promise<{ release(): Promise<void> }> {
     const locks = productLocksIn(this.resources.container.resolve<MikroORM>(tokens.mongo));
     const expiresAt = new Date(Date.now() + 3_600_000);

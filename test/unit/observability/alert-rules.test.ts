@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { metricsPlugin } from '../../../src/adapters/http/metrics.plugin.js';
 import { PaymentGatewayMetrics } from '../../../src/adapters/observability/metered-payment-gateway.js';
+import { InventoryDriftMetrics } from '../../../src/adapters/temporal/metrics/inventory-drift.js';
 import { SagaMetrics } from '../../../src/adapters/temporal/metrics/saga-metrics.js';
 import { registerStuckSagasGauge } from '../../../src/adapters/temporal/metrics/stuck-sagas.js';
 import { familiesOf } from '../../support/prometheus-text.js';
@@ -28,6 +29,7 @@ async function exportedFamilies(): Promise<Set<string>> {
   collectDefaultMetrics({ register: worker });
   new SagaMetrics(worker);
   new PaymentGatewayMetrics(worker);
+  new InventoryDriftMetrics(worker);
   // Never asked: the gauge is only registered here, not collected.
   const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
   registerStuckSagasGauge(worker, {
@@ -45,13 +47,14 @@ async function exportedFamilies(): Promise<Set<string>> {
 }
 
 describe('the alert rules', () => {
-  it('cover compensation failures, cancelled share, stuck sagas and gateway errors', () => {
+  it('cover compensation failures, cancelled share, stuck sagas, gateway errors and inventory drift', () => {
     expect(alertRules().map((rule) => rule.alert)).toEqual(
       expect.arrayContaining([
         'SagaCompensationFailed',
         'SagaCancellationRateHigh',
         'SagasStuck',
         'PaymentGatewayErrorRate',
+        'InventoryDrift',
       ]),
     );
   });

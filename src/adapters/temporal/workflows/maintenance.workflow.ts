@@ -5,6 +5,7 @@ import type { MaintenanceActivities } from '../maintenance-activities.js';
 // with no input, whose answer goes into the run's report. Adding a task: its activity there, its name
 // here, nothing else.
 export const MAINTENANCE_TASKS = [
+  'reconcileInventory',
   'removeSettledInventory',
   'removeExpiredIdempotencyKeys',
 ] as const satisfies readonly (keyof MaintenanceActivities)[];
@@ -31,7 +32,8 @@ const tasks = proxyActivities<MaintenanceActivities>({
 // Started by the schedule the worker keeps (maintenance-schedule.ts). A task that fails does not keep
 // the others from running; the run then fails, with the report, so that it shows in Temporal.
 export async function maintenance(): Promise<MaintenanceReport> {
-  const report: Partial<MaintenanceReport> = {};
+  // Filled task by task; complete once the loop is done.
+  const report: Partial<Record<MaintenanceTask, unknown>> = {};
   for (const name of MAINTENANCE_TASKS) {
     try {
       report[name] = await tasks[name]();
