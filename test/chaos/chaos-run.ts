@@ -107,7 +107,9 @@ export async function runChaos(
       orders: orderCounts(traces, findings.orders),
       faults: injected,
       products: findings.products,
-      customerActions: traces.filter((t) => t.cancel !== null || t.resend !== null).map(customerActionOf),
+      customerActions: traces
+        .filter((t) => t.cancel !== null || t.resend !== null)
+        .map((t) => customerActionOf(t, findings.orders)),
       violations,
       ok: violations.length === 0,
     };

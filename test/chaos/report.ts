@@ -20,16 +20,22 @@ export interface ChaosReport {
   readonly ok: boolean;
 }
 
-export function customerActionOf(trace: OrderTrace) {
+export function customerActionOf(trace: OrderTrace, stored: ReadonlyMap<string, StoredOrder>) {
+  const order = stored.get(trace.orderId ?? '');
   return {
     orderId: trace.orderId,
     idempotencyKey: trace.planned.idempotencyKey,
+    ended:
+      order === undefined
+        ? null
+        : `${order.status}${order.failureCode === null ? '' : ` ${order.failureCode}`}`,
     cancel:
       trace.planned.cancel === null
         ? null
         : {
             ...trace.planned.cancel,
             answer: trace.cancel?.answer ?? null,
+            attempts: trace.cancel?.attempts.count ?? 0,
             onSameConnection: trace.cancel?.sameConnection ?? null,
           },
     sentAgain:
@@ -74,6 +80,13 @@ export function orderCounts(traces: readonly OrderTrace[], stored: ReadonlyMap<s
     notStored: final.filter((order) => order === undefined).length,
     cancelledBy,
     cancelRequests: cancelAnswers,
+    // Told it was too late, yet cancelled on request: say, an attempt that timed out took effect, and the
+    // retry found the saga over.
+    toldTooLateButCancelledOnRequest: traces.filter(
+      (trace) =>
+        trace.cancel?.answer === 'TOO_LATE' &&
+        stored.get(trace.orderId ?? '')?.failureCode === 'ORDER.CANCELLED_ON_REQUEST',
+    ).length,
     cancelledAtOnce: traces.filter((trace) => trace.planned.cancel?.sameConnection === true).length,
     cancelledOnTheSameConnection: traces.filter((trace) => trace.cancel?.sameConnection === true).length,
     sentAgain: traces.filter((trace) => trace.resend !== null).length,
@@ -97,6 +110,7 @@ export function markdownOf(report: ChaosReport): string {
     '',
     `Cancelled, by reason: ${entries(o.cancelledBy)}.`,
     `Customers' cancel requests: ${entries(o.cancelRequests)} (${o.cancelledAtOnce} sent at once, ${o.cancelledOnTheSameConnection} of them on the connection of the 202). Orders sent again later with the same key: ${o.sentAgain}.`,
+    `Cancels answered 409 (too late) whose order ended CANCELLED on request all the same: ${o.toldTooLateButCancelledOnRequest} (their attempts are in the JSON's customerActions).`,
     `Requests the clients had to send again: ${entries(o.clientRetries)}.`,
     '',
     '## Faults',
