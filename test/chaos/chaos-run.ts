@@ -24,6 +24,8 @@ export async function runChaos(
 ): Promise<ChaosReport> {
   const runId = Date.now().toString(36);
   const startedAt = new Date().toISOString();
+  // The code the run loads now, not whatever is checked out by the time it reports.
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
   const loadAverageAtStart = loadavg().map((load) => Math.round(load * 100) / 100);
   const begun = performance.now();
   const plan = planRun(options, runId);
@@ -100,7 +102,7 @@ export async function runChaos(
       runId,
       startedAt,
       command,
-      commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(),
+      commit,
       options,
       machine: { cores: cpus().length, loadAverageAtStart },
       durationsS: { load: loadS, settle: settleS, total: seconds(performance.now() - begun) },
