@@ -1,5 +1,6 @@
 import type { RunCatalogue } from './catalogue.js';
 import type { SentOrder } from './load.js';
+import { benchCustomerHeaders } from './session.js';
 
 export interface OrderRecord {
   readonly id: string;
@@ -105,11 +106,13 @@ export async function checkInvariants(parts: {
 
 async function ordersOf(baseUrl: string, customerId: string): Promise<Map<string, OrderRecord>> {
   const found = new Map<string, OrderRecord>();
+  const customer = await benchCustomerHeaders(customerId);
   let cursor: string | null = null;
   do {
     const query: string = `customerId=${customerId}&limit=100${cursor === null ? '' : `&cursor=${cursor}`}`;
     const page = await getJson<{ items: OrderRecord[]; nextCursor: string | null }>(
       `${baseUrl}/orders?${query}`,
+      customer,
     );
     for (const order of page.items) found.set(order.id, order);
     cursor = page.nextCursor;
@@ -117,8 +120,8 @@ async function ordersOf(baseUrl: string, customerId: string): Promise<Map<string
   return found;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const answer = await fetch(url);
+async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+  const answer = await fetch(url, { headers });
   if (!answer.ok) throw new Error(`GET ${url}: ${answer.status} ${await answer.text()}`);
   return (await answer.json()) as T;
 }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { seededRandom } from '../test/support/seeded-random.js';
 import type { RunCatalogue } from './catalogue.js';
 import type { Outcome } from './options.js';
+import { benchCustomerHeaders } from './session.js';
 
 export interface SentOrder {
   readonly index: number;
@@ -42,6 +43,7 @@ export async function driveOrders(
   const interval = 1_000 / arrivals.rate;
   const start = performance.now() + 50;
   const answers: Promise<void>[] = [];
+  const customer = await benchCustomerHeaders(customerId);
   let maxSendLagMs = 0;
   const firstMeasured = orders.find((order) => order.measured);
   for (const order of orders) {
@@ -50,7 +52,7 @@ export async function driveOrders(
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     maxSendLagMs = Math.max(maxSendLagMs, performance.now() - due);
     if (order === firstMeasured) onMeasuring();
-    answers.push(send(baseUrl, customerId, order, due));
+    answers.push(send(baseUrl, customerId, customer, order, due));
   }
   await Promise.all(answers);
   return { orders, maxSendLagMs };
@@ -82,11 +84,17 @@ function plan(total: number, catalogue: RunCatalogue, arrivals: Arrivals): SentO
   });
 }
 
-async function send(baseUrl: string, customerId: string, order: SentOrder, due: number): Promise<void> {
+async function send(
+  baseUrl: string,
+  customerId: string,
+  customer: Record<string, string>,
+  order: SentOrder,
+  due: number,
+): Promise<void> {
   try {
     const answer = await fetch(`${baseUrl}/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...customer },
       body: JSON.stringify({
         customerId,
         cardToken: CARD[order.outcome],

@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
+import { customerHeaders } from '../test/support/customer-headers.js';
 import { freePort } from '../test/support/free-port.js';
 import { httpReady, ServiceProcess } from '../test/support/service-process.js';
 import { bundleWorkflows, pollsTaskQueue } from '../test/support/workflow-bundle.js';
 import { type Design, WORKFLOWS_OF } from './options.js';
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+
+// The headers of the bench's customer, for the APIs it starts (their secret derives from BENCH_ADMIN_KEY).
+export function benchCustomerHeaders(customerId: string): Promise<Record<string, string>> {
+  return customerHeaders(customerId, BENCH_ADMIN_KEY);
+}
 const dataDir = fileURLToPath(new URL('../.data/bench/', import.meta.url));
 
 export interface Stack {
@@ -55,6 +61,9 @@ export class DesignSession {
       ...env,
       PORT: String(port),
       ADMIN_API_KEY: BENCH_ADMIN_KEY,
+      API_METRICS_PORT: '0',
+      // The bench is one customer sending as fast as it is told: no limit of its own to measure.
+      RATE_LIMIT_PER_MINUTE: '100000000',
     });
     const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker, client);
     try {

@@ -44,14 +44,20 @@ for _ in $(seq 1 60); do
     "$api/health/live" 2>/dev/null && break
   sleep 0.5
 done
+# A token for the demo customer, minted from the same settings the API verifies it with.
+customer_token=$(node --env-file-if-exists=.env --import tsx src/bootstrap/token.ts alice 2>/dev/null || echo '(npm run token -- alice)')
+
 cat >&2 <<URLS
 
   order-saga is running (Ctrl-C stops it)
     API          $api
     Swagger UI   $api/docs
     Temporal UI  http://127.0.0.1:${TEMPORAL_UI_PORT}
-    Metrics      $api/metrics and http://127.0.0.1:${WORKER_METRICS_PORT:-9464}/metrics (worker)
-    Admin key    ${ADMIN_API_KEY:-(from .env)}   (header x-admin-key, for PUT /products and restock)
+    Metrics      http://127.0.0.1:${API_METRICS_PORT:-9465}/metrics (API) and http://127.0.0.1:${WORKER_METRICS_PORT:-9464}/metrics (worker)
+    Admin key    ${ADMIN_API_KEY:-(from .env)}
+                 (header x-api-key, every scope; \`npm run keys -- create\` makes scoped ones)
+    Customer     alice, token (header authorization: Bearer ..., 12 h; \`npm run token -- <customerId>\` for others):
+                 $customer_token
 
 URLS
 wait -n "${children[@]}"

@@ -5,12 +5,16 @@
 set -euo pipefail
 SCRIPT_NAME=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
+# shellcheck source=lib/schemathesis.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/schemathesis.sh"
 
 ensure_node
 ensure_deps
 ensure_debian_package docker-compose docker-compose
 ensure_debian_package chromium chromium
 ensure_debian_package promtool prometheus
+ensure_schemathesis
+export SCHEMATHESIS_BIN
 bash "$ROOT_DIR/scripts/stack.sh" up >/dev/null
 
 results="$DATA_DIR/test-results.json"

@@ -1,6 +1,10 @@
 // Refusals that come from the application's own rules rather than the domain's. Like domain codes,
 // these are a contract with the outside and never renamed.
-export const APPLICATION_ERROR_CODES = ['IDEMPOTENCY.KEY_REUSED'] as const;
+export const APPLICATION_ERROR_CODES = [
+  'IDEMPOTENCY.KEY_REUSED',
+  'AUTH.FORBIDDEN',
+  'SAGA.NOT_STUCK',
+] as const;
 
 export type ApplicationErrorCode = (typeof APPLICATION_ERROR_CODES)[number];
 
@@ -24,5 +28,19 @@ export class IdempotencyKeyReused extends ApplicationError {
 
   constructor() {
     super('This Idempotency-Key was already used with a different request');
+  }
+}
+
+// The caller is known but may not do this (a customer placing an order for someone else).
+export class Forbidden extends ApplicationError {
+  readonly code = 'AUTH.FORBIDDEN';
+}
+
+// Only a saga in COMPENSATION_FAILED has compensations to retry.
+export class SagaNotStuck extends ApplicationError {
+  readonly code = 'SAGA.NOT_STUCK';
+
+  constructor(orderId: string) {
+    super(`The saga of order ${orderId} is not in COMPENSATION_FAILED: there is nothing to retry`);
   }
 }

@@ -1,5 +1,6 @@
 import { OrderNotCancellable, OrderNotFound } from '../domain/order/order-errors.js';
 import { requireText } from '../domain/shared/require.js';
+import { type Caller, requireOwn } from './caller.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import type { SagaControl } from './ports/saga-control.js';
 
@@ -19,8 +20,12 @@ export class RequestCancellation {
     this.deps = deps;
   }
 
-  async execute(input: { orderId: string; reason?: string }): Promise<{ orderId: string }> {
+  async execute(input: { orderId: string; caller: Caller; reason?: string }): Promise<{ orderId: string }> {
     const reason = requireText(input.reason ?? DEFAULT_CANCEL_REASON, 'reason', 500);
+    requireOwn(input.caller, {
+      id: input.orderId,
+      customerId: await this.customerOf(input.orderId),
+    });
     const outcome = await this.deps.sagaControl.cancel(input.orderId, reason);
     switch (outcome) {
       case 'REQUESTED':
@@ -32,5 +37,14 @@ export class RequestCancellation {
         throw new OrderNotCancellable(input.orderId, order?.status ?? 'PENDING');
       }
     }
+  }
+
+  // The order's customer, from the stored order or, before the saga stored it, from the saga's input.
+  private async customerOf(orderId: string): Promise<string> {
+    const stored = await this.deps.orders.findById(orderId);
+    if (stored !== null) return stored.customerId;
+    const started = await this.deps.sagaControl.startedSagaOf(orderId);
+    if (started === null) throw new OrderNotFound(orderId);
+    return started.input.customerId;
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyKeyReused } from './application-error.js';
+import { isDomainError } from '../domain/shared/domain-error.js';
+import { IdempotencyKeyReused, isApplicationError } from './application-error.js';
 import type { Clock } from './ports/clock.js';
 import type { IdGenerator } from './ports/id-generator.js';
 import type { IdempotencyKeys, IdempotencyScope } from './ports/idempotency-keys.js';
@@ -40,7 +41,11 @@ export async function runOnce<T>(
   const record = await deps.idempotencyKeys.claim<T>(claim);
   if (record.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
   if (record.response !== null) return { output: record.response, replayed: true };
-  const output = await run(record.resourceId);
+  const output = await run(record.resourceId).catch(async (error: unknown) => {
+    if (isDomainError(error) || isApplicationError(error))
+      await deps.idempotencyKeys.release(scope, key, fingerprint);
+    throw error;
+  });
   const kept = await deps.idempotencyKeys.complete(scope, key, output, deps.clock.now());
   return { output: kept, replayed: false };
 }

@@ -1,6 +1,7 @@
 import { Order, type OrderSnapshot } from '../domain/order/order.js';
 import { OrderNotFound } from '../domain/order/order-errors.js';
 import { lineFromSnapshot } from '../domain/order/order-line.js';
+import { type Caller, requireOwnOrReadAll } from './caller.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import type { SagaControl, SagaProgress } from './ports/saga-control.js';
 import { isTransientFault } from './transient-fault.js';
@@ -24,10 +25,11 @@ export class TrackOrder {
     this.deps = deps;
   }
 
-  async execute(input: { orderId: string }): Promise<TrackedOrder> {
+  async execute(input: { orderId: string; caller: Caller }): Promise<TrackedOrder> {
     const stored = await this.deps.orders.findById(input.orderId);
     const progress = await this.progressIfAvailable(input.orderId);
     const order = stored?.toSnapshot() ?? (await this.notStoredYet(input.orderId, progress));
+    requireOwnOrReadAll(input.caller, order);
     return { order, progress };
   }
 

@@ -1,9 +1,18 @@
+import { Registry } from 'prom-client';
 import { buildApp } from '../adapters/http/app.js';
+import { JoseCustomerTokens } from '../adapters/jwt/jose-customer-tokens.js';
 import { loggerOptions } from '../adapters/observability/logger.js';
+import { startMetricsServer } from '../adapters/observability/metrics-server.js';
 import { startTracing } from '../adapters/observability/tracing.js';
 import { sagaIdOf } from '../adapters/temporal/workflows/saga-progress.js';
 import type { ApiUseCases } from '../application/api-use-cases.js';
-import { ConfigError, loadConfig, requireAdminApiKey } from './config.js';
+import {
+  ConfigError,
+  cursorKeyOf,
+  customerTokenSettingsOf,
+  loadConfig,
+  requireAdminApiKey,
+} from './config.js';
 import { createContainer, tokens } from './container.js';
 import { loadObservabilityConfig } from './observability-config.js';
 
@@ -13,18 +22,32 @@ async function main(): Promise<void> {
   const observability = loadObservabilityConfig();
   const adminApiKey = requireAdminApiKey(config);
   const tracing = startTracing({ serviceName: 'order-saga-api', otlpEndpoint: observability.otlpEndpoint });
-  const resources = createContainer(config);
+  const resources = createContainer(config, {
+    cursorKey: cursorKeyOf(config, adminApiKey),
+    adminApiKey,
+  });
+  const useCases = resources.container.resolve<ApiUseCases>(tokens.apiUseCases);
+  const metricsRegistry = new Registry();
   const app = await buildApp({
     logger: loggerOptions({ level: config.logLevel, format: observability.logFormat, name: 'api' }),
-    useCases: resources.container.resolve<ApiUseCases>(tokens.apiUseCases),
+    useCases,
     dependencies: resources.dependencyChecks,
-    adminApiKey,
+    customerTokens: new JoseCustomerTokens(customerTokenSettingsOf(config)),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    metricsRegistry,
     sagaIdOf,
   });
   // The API starts while a database is down and says so at /health/ready; it does not wait for it.
   await resources
     .prepare()
     .catch((error: unknown) => app.log.warn({ err: error }, 'a database is not reachable yet'));
+  const metrics = await startMetricsServer({
+    host: config.host,
+    port: observability.apiMetricsPort,
+    registry: metricsRegistry,
+    onError: (error) => app.log.warn({ err: error }, '/metrics could not be collected'),
+  });
+  app.log.info({ url: metrics.url }, 'metrics served');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,6 +56,7 @@ async function main(): Promise<void> {
     // close() stops accepting connections and waits for requests in flight before the pools close.
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close();
+    await metrics.close();
     await resources.close();
     await tracing.shutdown().catch(() => undefined);
     process.exit(0);

@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import type { CustomerTokenSettings } from '../adapters/jwt/jose-customer-tokens.js';
+
 // The service's settings, read from the environment once at start. Defaults match the local stack
 // (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
 
@@ -21,6 +24,16 @@ export interface Config {
   readonly settledInventoryRetentionDays: number;
   readonly idempotencyKeyRetentionHours: number;
   readonly maintenanceIntervalMinutes: number;
+  // Signs GET /orders cursors; null derives one from the admin key (see cursorKeyOf).
+  readonly cursorSigningKey: string | null;
+  // Customers' bearer tokens: verified against the identity provider's JWKS in production; without
+  // one, signed with a local secret (CUSTOMER_TOKEN_SECRET, or one derived from the admin key).
+  readonly customerJwksUrl: string | null;
+  readonly customerTokenSecret: string | null;
+  readonly customerTokenIssuer: string;
+  readonly customerTokenAudience: string;
+  // Requests a minute that one credential (or one address without any) may send the API.
+  readonly rateLimitPerMinute: number;
 }
 
 export const defaults = {
@@ -42,6 +55,12 @@ export const defaults = {
   // As payment APIs keep theirs: a client retries within a day or not at all.
   IDEMPOTENCY_KEY_RETENTION_HOURS: '24',
   MAINTENANCE_INTERVAL_MINUTES: '60',
+  CURSOR_SIGNING_KEY: '',
+  CUSTOMER_JWKS_URL: '',
+  CUSTOMER_TOKEN_SECRET: '',
+  CUSTOMER_TOKEN_ISSUER: 'order-saga',
+  CUSTOMER_TOKEN_AUDIENCE: 'order-saga-api',
+  RATE_LIMIT_PER_MINUTE: '1200',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -121,6 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     settledInventoryRetentionDays: positiveInteger('SETTLED_INVENTORY_RETENTION_DAYS'),
     idempotencyKeyRetentionHours: positiveInteger('IDEMPOTENCY_KEY_RETENTION_HOURS'),
     maintenanceIntervalMinutes: positiveInteger('MAINTENANCE_INTERVAL_MINUTES'),
+    cursorSigningKey: secret('CURSOR_SIGNING_KEY'),
+    customerJwksUrl: read('CUSTOMER_JWKS_URL') === '' ? null : url('CUSTOMER_JWKS_URL', ['https:', 'http:']),
+    customerTokenSecret: secret('CUSTOMER_TOKEN_SECRET'),
+    customerTokenIssuer: read('CUSTOMER_TOKEN_ISSUER'),
+    customerTokenAudience: read('CUSTOMER_TOKEN_AUDIENCE'),
+    rateLimitPerMinute: positiveInteger('RATE_LIMIT_PER_MINUTE'),
   };
   // A restock's id is kept with the settled stock records and must outlive its key, by a margin for a
   // key answered near the end of its claim's retention (restocks.ts, retention.ts).
@@ -142,4 +167,22 @@ export function requireAdminApiKey(config: Config): string {
     ]);
   }
   return config.adminApiKey;
+}
+
+// Every API process sharing the admin key derives the same cursor key, so a cursor one instance gave
+// out is good at the next, with no extra setting in development; production may set its own.
+export function cursorKeyOf(config: Config, adminApiKey: string): string {
+  return config.cursorSigningKey ?? derived(adminApiKey, 'cursor-signing-key');
+}
+
+// The same for the local secret of customers' tokens: `npm run token` and the API agree on it.
+export function customerTokenSettingsOf(config: Config): CustomerTokenSettings {
+  const base = { issuer: config.customerTokenIssuer, audience: config.customerTokenAudience };
+  if (config.customerJwksUrl !== null) return { ...base, keys: { jwksUrl: config.customerJwksUrl } };
+  const secret = config.customerTokenSecret ?? derived(requireAdminApiKey(config), 'customer-token-secret');
+  return { ...base, keys: { secret } };
+}
+
+function derived(adminApiKey: string, purpose: string): string {
+  return createHmac('sha256', adminApiKey).update(`order-saga/${purpose}`).digest('base64url');
 }

@@ -8,6 +8,7 @@ import { MongoInventory } from '../adapters/mongo/mongo-inventory.js';
 import { mongoOrmConfig } from '../adapters/mongo/orm-config.js';
 import { HttpPaymentGateway } from '../adapters/payment/http-payment-gateway.js';
 import { postgresOrmConfig } from '../adapters/postgres/orm-config.js';
+import { PostgresApiKeyStore } from '../adapters/postgres/postgres-api-key-store.js';
 import { PostgresIdempotencyKeys } from '../adapters/postgres/postgres-idempotency-keys.js';
 import { PostgresOrderRepository } from '../adapters/postgres/postgres-order-repository.js';
 import { PostgresPaymentRepository } from '../adapters/postgres/postgres-payment-repository.js';
@@ -17,7 +18,8 @@ import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
 import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
 import { clientTracingInterceptors } from '../adapters/temporal/tracing-interceptors.js';
-import { type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
+import { type ApiSettings, type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
+import type { ApiKeyStore } from '../application/ports/api-key-store.js';
 import type { Clock } from '../application/ports/clock.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
@@ -49,6 +51,7 @@ export const tokens = {
   ids: Symbol('IdGenerator'),
   sagaControl: Symbol('SagaControl'),
   idempotencyKeys: Symbol('IdempotencyKeys'),
+  apiKeys: Symbol('ApiKeyStore'),
   useCases: Symbol('UseCases'),
   apiUseCases: Symbol('ApiUseCases'),
   dependencyChecks: Symbol('DependencyChecks'),
@@ -63,7 +66,10 @@ export interface Resources {
   close(): Promise<void>;
 }
 
-export function createContainer(config: Config): Resources {
+// The worker resolves no API use-cases, so it needs no API settings.
+const NO_API: ApiSettings = { cursorKey: '', adminApiKey: null };
+
+export function createContainer(config: Config, api: ApiSettings = NO_API): Resources {
   // Nothing connects here, so a process can start (and report itself not ready) while a database is down.
   const postgres = new PostgresOrm(postgresOrmConfig(config.databaseUrl));
   const mongo = new MongoOrm(mongoOrmConfig(config.mongodbUrl));
@@ -102,6 +108,7 @@ export function createContainer(config: Config): Resources {
     () => new TemporalSagaControl(client, { timeoutMs: config.temporalCallTimeoutMs }),
   );
   single<IdempotencyKeys>(tokens.idempotencyKeys, () => new PostgresIdempotencyKeys(postgres));
+  single<ApiKeyStore>(tokens.apiKeys, () => new PostgresApiKeyStore(postgres));
   single<Clock>(tokens.clock, () => new SystemClock());
   single<IdGenerator>(tokens.ids, () => new UuidIdGenerator());
   const ports = (c: DependencyContainer): Ports => ({
@@ -116,11 +123,15 @@ export function createContainer(config: Config): Resources {
   });
   single<UseCases>(tokens.useCases, (c) => createUseCases(ports(c)));
   single<ApiUseCases>(tokens.apiUseCases, (c) =>
-    createApiUseCases({
-      ...ports(c),
-      sagaControl: c.resolve(tokens.sagaControl),
-      idempotencyKeys: c.resolve(tokens.idempotencyKeys),
-    }),
+    createApiUseCases(
+      {
+        ...ports(c),
+        sagaControl: c.resolve(tokens.sagaControl),
+        idempotencyKeys: c.resolve(tokens.idempotencyKeys),
+        apiKeys: c.resolve(tokens.apiKeys),
+      },
+      api,
+    ),
   );
   single<DependencyCheck[]>(tokens.dependencyChecks, () => dependencyChecks(postgres, mongo, connection));
 

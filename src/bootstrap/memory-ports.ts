@@ -1,3 +1,4 @@
+import { InMemoryApiKeyStore } from '../adapters/memory/in-memory-api-key-store.js';
 import { InMemoryIdempotencyKeys } from '../adapters/memory/in-memory-idempotency-keys.js';
 import { InMemoryInventory } from '../adapters/memory/in-memory-inventory.js';
 import { InMemoryOrderRepository } from '../adapters/memory/in-memory-order-repository.js';
@@ -26,5 +27,6 @@ export function memoryPorts(): ApiPorts {
     ids: new UuidIdGenerator(),
     sagaControl: new InMemorySagaControl(sagas, clock),
     idempotencyKeys: new InMemoryIdempotencyKeys(),
+    apiKeys: new InMemoryApiKeyStore(),
   };
 }

@@ -7,6 +7,8 @@ export interface ObservabilityConfig {
   readonly logFormat: LogFormat;
   // Where the worker serves GET /metrics (on HOST); 0 picks a free port, which the worker logs.
   readonly workerMetricsPort: number;
+  // Where the API serves GET /metrics (on HOST), apart from its public port; 0 picks a free port.
+  readonly apiMetricsPort: number;
   // OTLP/HTTP endpoint of a trace collector (OTEL_EXPORTER_OTLP_ENDPOINT); null: no tracing.
   readonly otlpEndpoint: string | null;
   // A saga still open this long after it started counts as stuck (order_saga_sagas_stuck).
@@ -35,6 +37,7 @@ export function loadObservabilityConfig(env: NodeJS.ProcessEnv = process.env): O
   const config: ObservabilityConfig = {
     logFormat: format === 'json' ? 'json' : 'pretty',
     workerMetricsPort: whole('WORKER_METRICS_PORT', 9464, 0, 65_535),
+    apiMetricsPort: whole('API_METRICS_PORT', 9465, 0, 65_535),
     otlpEndpoint: endpoint === '' ? null : endpoint,
     sagaStuckAfterSeconds: whole('SAGA_STUCK_AFTER_SECONDS', 600, 1, 7 * 24 * 3600),
   };

@@ -7,9 +7,12 @@ import { memoryPorts } from './memory-ports.js';
 export async function openApiYaml(): Promise<string> {
   const app = await buildApp({
     logger: false,
-    useCases: createApiUseCases(memoryPorts()),
+    useCases: createApiUseCases(memoryPorts(), {
+      cursorKey: 'not-used-to-write-the-document',
+      adminApiKey: null,
+    }),
     dependencies: [],
-    adminApiKey: 'not-used-to-write-the-document',
+    customerTokens: { subjectOf: async () => null },
   });
   try {
     await app.ready();

@@ -19,15 +19,30 @@ export type Problem = Schemas['Problem'];
 
 export interface ClientOptions {
   readonly baseUrl: string;
-  // Sent as X-Admin-Key on every call; only catalogue writes need it.
+  // A customer's bearer token (JWT), for the order routes: the customer's own orders.
+  readonly customerToken?: string;
+  // A key of staff or a service, sent as X-Api-Key: what it may do depends on its scopes.
+  readonly apiKey?: string;
+  // The key from ADMIN_API_KEY, which has every scope: the same as `apiKey`.
   readonly adminApiKey?: string;
   readonly fetch?: typeof globalThis.fetch;
 }
 
+// One credential a client: a customer's token or a key (the API refuses a request carrying both).
 export function createOrderSagaClient(options: ClientOptions): OrderSagaClient {
+  const key = options.apiKey ?? options.adminApiKey;
+  if (options.customerToken !== undefined && key !== undefined) {
+    throw new Error('createOrderSagaClient: give a customerToken or an apiKey, not both');
+  }
+  const headers: Record<string, string> =
+    options.customerToken !== undefined
+      ? { authorization: `Bearer ${options.customerToken}` }
+      : key !== undefined
+        ? { 'x-api-key': key }
+        : {};
   return createClient<paths>({
     baseUrl: options.baseUrl,
-    headers: options.adminApiKey === undefined ? {} : { 'x-admin-key': options.adminApiKey },
+    headers,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 }

@@ -48,12 +48,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List orders, newest first */
+        /**
+         * List orders, newest first
+         * @description A customer lists their own orders (a `customerId` filter on another customer finds none); a key with `orders:read-all` lists anyone's.
+         */
         get: operations["listOrders"];
         put?: never;
         /**
          * Place an order
-         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}.
+         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -71,7 +74,7 @@ export interface paths {
         };
         /**
          * An order and its saga's progress
-         * @description Right after POST /orders the saga may not have stored the order yet: it is then shown PENDING, as placed. `progress` is null when Temporal cannot be asked just now.
+         * @description Right after POST /orders the saga may not have stored the order yet: it is then shown PENDING, as placed. `progress` is null when Temporal cannot be asked just now. A customer sees their own orders; a key with `orders:read-all` sees any.
          */
         get: operations["getOrder"];
         put?: never;
@@ -93,9 +96,29 @@ export interface paths {
         put?: never;
         /**
          * Cancel an order still in flight
-         * @description Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) once the payment is being captured or the saga is over.
+         * @description Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) once the payment is being captured or the saga is over. A customer cancels only their own orders.
          */
         post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/compensation/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry the compensations of a saga stuck in COMPENSATION_FAILED
+         * @description Once the cause is fixed (the gateway, a database), the saga runs the compensations still pending; if one fails again it returns to COMPENSATION_FAILED. 409 SAGA.NOT_STUCK in any other phase. Needs a key with `ops:compensation`.
+         */
+        post: operations["retryCompensation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -113,7 +136,7 @@ export interface paths {
         get: operations["getProduct"];
         /**
          * Add a product to the catalogue, or change its name and price
-         * @description Orders already placed keep the price they were placed at. Needs the admin key.
+         * @description Orders already placed keep the price they were placed at. Needs a key with `catalog:write`.
          */
         put: operations["registerProduct"];
         post?: never;
@@ -134,7 +157,7 @@ export interface paths {
         put?: never;
         /**
          * Add delivered units to the stock
-         * @description Needs the admin key. Without an `Idempotency-Key` each call is a delivery; with one, the units are added once however often the request is sent (a replay answers with the first answer and `Idempotent-Replayed: true`), and another body with the same key is a 409. Keys are those of POST /orders, kept apart from them.
+         * @description Needs a key with `catalog:write`. Without an `Idempotency-Key` each call is a delivery; with one, the units are added once however often the request is sent (a replay answers with the first answer and `Idempotent-Replayed: true`), and another body with the same key is a 409. Its keys are apart from those of POST /orders; a refused restock gives its key back.
          */
         post: operations["restockProduct"];
         delete?: never;
@@ -373,6 +396,16 @@ export interface components {
             /** @enum {string} */
             cancellation: "REQUESTED";
         };
+        /** @description The saga runs its pending compensations once more; follow it with GET /orders/{orderId}. */
+        CompensationRetryAccepted: {
+            /**
+             * @description The order id the API gave out when the order was placed.
+             * @example c0ffee00-0000-4000-8000-000000000001
+             */
+            orderId: string;
+            /** @enum {string} */
+            compensation: "RETRYING";
+        };
         Product: {
             /**
              * @description A product of the catalogue.
@@ -478,6 +511,7 @@ export interface operations {
                  */
                 customerId?: string;
                 limit: number;
+                /** @description The `nextCursor` of the previous page, as given (signed: any other is refused with 400). */
                 cursor?: string;
             };
             header?: never;
@@ -497,6 +531,33 @@ export interface operations {
             };
             /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -582,7 +643,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -591,7 +670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED). */
+            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -611,6 +690,15 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable (VALIDATION.CURRENCY_MISMATCH). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -662,8 +750,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -715,7 +830,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -724,8 +857,106 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED). */
+            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryCompensation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order id the API gave out when the order was placed.
+                 * @example c0ffee00-0000-4000-8000-000000000001
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saga runs its pending compensations once more; follow it with GET /orders/{orderId}. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompensationRetryAccepted"];
+                };
+            };
+            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -777,7 +1008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -844,8 +1075,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong X-Admin-Key (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -910,7 +1159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or wrong X-Admin-Key (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -919,7 +1168,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
+            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -928,8 +1186,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED). */
+            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -981,7 +1248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND). */
+            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -39,7 +39,12 @@ const shared = new Agent({ keepAlive: true });
 // A customer's client that does what a careful one should: every order with an Idempotency-Key, sent
 // again with the same key after an error or a timeout until it gets a final answer; some cancelled right
 // after their 202 (some at once on the connection that brought it), some sent again later.
-export async function placeCarefully(baseUrl: string, order: PlannedOrder, clock: () => number) {
+export async function placeCarefully(
+  baseUrl: string,
+  customer: Record<string, string>,
+  order: PlannedOrder,
+  clock: () => number,
+) {
   const trace: OrderTrace = {
     planned: order,
     attempts: newAttempts(),
@@ -52,7 +57,7 @@ export async function placeCarefully(baseUrl: string, order: PlannedOrder, clock
   };
   const own = order.cancel?.sameConnection === true ? new Agent({ keepAlive: true, maxSockets: 1 }) : shared;
   try {
-    const placed = await untilFinal(trace.attempts, () => post(own, baseUrl, '/orders', order));
+    const placed = await untilFinal(trace.attempts, () => post(own, baseUrl, customer, order));
     if (placed === null) {
       trace.gaveUp = true;
       return trace;
@@ -63,11 +68,11 @@ export async function placeCarefully(baseUrl: string, order: PlannedOrder, clock
     }
     trace.orderId = String(placed.body.orderId);
     trace.acceptedAtMs = clock();
-    if (order.cancel !== null) await cancel(trace, baseUrl, own, placed.localPort);
+    if (order.cancel !== null) await cancel(trace, baseUrl, customer, own, placed.localPort);
     if (order.resendAfterMs !== null) {
       await new Promise((resolve) => setTimeout(resolve, order.resendAfterMs ?? 0));
       const attempts = newAttempts();
-      const again = await untilFinal(attempts, () => post(shared, baseUrl, '/orders', order));
+      const again = await untilFinal(attempts, () => post(shared, baseUrl, customer, order));
       trace.resend = {
         attempts,
         orderId: again?.status === 202 ? String(again.body.orderId) : null,
@@ -80,13 +85,19 @@ export async function placeCarefully(baseUrl: string, order: PlannedOrder, clock
   }
 }
 
-async function cancel(trace: OrderTrace, baseUrl: string, agent: Agent, placedOn: number | undefined) {
+async function cancel(
+  trace: OrderTrace,
+  baseUrl: string,
+  customer: Record<string, string>,
+  agent: Agent,
+  placedOn: number | undefined,
+) {
   const planned = trace.planned.cancel;
   if (planned === null) return;
   if (planned.afterMs > 0) await new Promise((resolve) => setTimeout(resolve, planned.afterMs));
   const attempts = newAttempts();
   const answer = await untilFinal(attempts, () =>
-    send(agent, `${baseUrl}/orders/${trace.orderId}/cancel`, 'POST', undefined, {}),
+    send(agent, `${baseUrl}/orders/${trace.orderId}/cancel`, 'POST', undefined, customer),
   );
   trace.cancel = {
     attempts,
@@ -129,8 +140,14 @@ async function untilFinal(
   }
 }
 
-function post(agent: Agent, baseUrl: string, path: string, order: PlannedOrder): Promise<HttpAnswer> {
-  return send(agent, `${baseUrl}${path}`, 'POST', order.body, { 'idempotency-key': order.idempotencyKey });
+function post(
+  agent: Agent,
+  baseUrl: string,
+  customer: Record<string, string>,
+  order: PlannedOrder,
+): Promise<HttpAnswer> {
+  const headers = { ...customer, 'idempotency-key': order.idempotencyKey };
+  return send(agent, `${baseUrl}/orders`, 'POST', order.body, headers);
 }
 
 function send(

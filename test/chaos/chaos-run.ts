@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
+import { customerHeaders } from '../support/customer-headers.js';
 import { freePort } from '../support/free-port.js';
 import { waitForClosed } from '../support/saga-completions.js';
 import { stockProduct } from '../support/stock-product.js';
@@ -53,6 +54,7 @@ export async function runChaos(
         unitPrice: product.unitPrice,
         quantity: product.stocked,
       });
+    const customer = await customerHeaders(plan.customerId, CHAOS_ADMIN_KEY);
     log(`service up at ${services.baseUrl}, Temporal UI ${stack.temporalUiUrl}; sending orders`);
 
     const loadStart = performance.now();
@@ -69,7 +71,7 @@ export async function runChaos(
     for (const order of plan.orders) {
       const wait = order.dueMs - clockMs();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      sent.push(placeCarefully(running.baseUrl, order, clockMs));
+      sent.push(placeCarefully(running.baseUrl, customer, order, clockMs));
     }
     const traces = await Promise.all(sent);
     const injected = await faults;
@@ -91,6 +93,7 @@ export async function runChaos(
       temporal,
       taskQueue,
       baseUrl: running.baseUrl,
+      customer,
     });
     const byOrder = new Map(traces.map((trace) => [trace.orderId, trace]));
     const violations = findings.violations.map((violation) => {

@@ -62,6 +62,7 @@ export async function checkStores(parts: {
   temporal: Client;
   taskQueue: string;
   baseUrl: string;
+  customer: Record<string, string>;
 }): Promise<StoreFindings> {
   const { plan, traces } = parts;
   const violations: Violation[] = [];
@@ -137,7 +138,7 @@ export async function checkStores(parts: {
 
   await checkLedger(parts.simulatorUrl, accepted, orders, add);
   await checkSagas(parts.temporal, parts.taskQueue, accepted, add);
-  await checkApi(parts.baseUrl, accepted, orders, add);
+  await checkApi(parts.baseUrl, parts.customer, accepted, orders, add);
   return { orders, products, violations };
 }
 
@@ -282,13 +283,14 @@ async function checkSagas(
 
 async function checkApi(
   baseUrl: string,
+  customer: Record<string, string>,
   accepted: readonly OrderTrace[],
   orders: ReadonlyMap<string, StoredOrder>,
   add: (kind: string, subject: string, detail: string) => void,
 ): Promise<void> {
   for (const trace of accepted) {
     const id = trace.orderId ?? '';
-    const answer = await fetch(`${baseUrl}/orders/${id}`);
+    const answer = await fetch(`${baseUrl}/orders/${id}`, { headers: customer });
     const body = (await answer.json()) as { status?: string; code?: string };
     const stored = orders.get(id)?.status ?? 'no row';
     const told = answer.ok ? (body.status ?? '?') : `HTTP ${answer.status} ${body.code ?? ''}`.trim();

@@ -114,6 +114,24 @@ function idempotencyKeysContract(
       expect(await keys.removeExpired(at(201), 2)).toBe(2);
       expect(await keys.removeExpired(at(201), 2)).toBe(1);
     });
+
+    it('forgets a released claim, so the key may be claimed with another fingerprint', async () => {
+      const key = uniqueName('key');
+      await claim(key, FIRST);
+      await keys.release('orders', key, FIRST);
+      expect((await claim(key, OTHER)).fingerprint).toBe(OTHER);
+    });
+
+    it('keeps a claim released with another fingerprint or scope, and a key that has its answer', async () => {
+      const key = uniqueName('key');
+      await claim(key, FIRST);
+      await keys.release('orders', key, OTHER);
+      await keys.release('restocks', key, FIRST);
+      expect((await claim(key, OTHER)).fingerprint).toBe(FIRST);
+      await keys.complete('orders', key, answer('order-1'), new Date());
+      await keys.release('orders', key, FIRST);
+      expect((await claim(key, FIRST)).response).toEqual(answer('order-1'));
+    });
   });
 }
 

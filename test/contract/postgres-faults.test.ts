@@ -7,9 +7,11 @@ import { PostgresProductCatalog } from '../../src/adapters/postgres/postgres-pro
 import { DependencyUnavailable, isTransientFault } from '../../src/application/transient-fault.js';
 import { Product } from '../../src/domain/catalog/product.js';
 import { Money } from '../../src/domain/shared/money.js';
+import { ValidationError } from '../../src/domain/shared/validation-error.js';
 import { aNewOrder } from './order-repository.contract.js';
 import { anAuthorizedPayment } from './payment-repository.contract.js';
 import { createScratchDatabase, type ScratchDatabase } from './postgres-scratch-database.js';
+import { startPostgresOrm } from './postgres-test-orm.js';
 
 const aProduct = Product.create({ id: 'p-1', name: 'Keyboard', unitPrice: Money.of(4_999, 'EUR') });
 
@@ -61,5 +63,29 @@ describe('PostgreSQL adapters on a database without their schema', () => {
     expect(error).toBeInstanceOf(Error);
     expect(isTransientFault(error)).toBe(false);
     expect(String(error)).toMatch(/does not exist/);
+  });
+});
+
+// Issue 14: a NUL in a parameter answered 503 "PostgreSQL is unavailable" (SQLSTATE 08P01) and a year
+// PostgreSQL cannot hold a 500 (22008), with PostgreSQL up. Both are the caller's values: a 400.
+describe('PostgreSQL adapters given a value PostgreSQL refuses', () => {
+  let orm: MikroORM;
+  beforeAll(async () => {
+    orm = await startPostgresOrm();
+  });
+  afterAll(() => orm.close(true));
+
+  it.each([
+    ['a NUL in an id', { createdAt: new Date('2030-01-01T00:00:00.000Z'), id: 'a\u0000b' }],
+    ['a year PostgreSQL cannot hold', { createdAt: new Date('0000-01-01T00:00:00.000Z'), id: 'a' }],
+  ])('fails with a ValidationError for %s, not a transient fault', async (_, after) => {
+    const error = await errorOf(new PostgresOrderRepository(orm).list({ after, limit: 2 }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(isTransientFault(error)).toBe(false);
+  });
+
+  it('still answers afterwards on the same pool', async () => {
+    await errorOf(new PostgresOrderRepository(orm).findById('a\u0000b'));
+    expect(await new PostgresOrderRepository(orm).findById('no-such-order')).toBeNull();
   });
 });

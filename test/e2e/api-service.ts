@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { createPaymentSimulator } from '../../src/adapters/payment/simulator/payment-simulator.js';
 import { migratePostgres } from '../../src/adapters/postgres/migrate-postgres.js';
 import type { Config } from '../../src/bootstrap/config.js';
+import { mintCustomerToken } from '../../src/bootstrap/customer-token.js';
+import { asCustomer } from '../support/credentials.js';
 import { freePort } from '../support/free-port.js';
 import { testConfig, uniqueName } from '../support/settings.js';
 import { WorkerProcess } from './support/worker-process.js';
@@ -15,6 +17,8 @@ export const E2E_ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
 // own whose slow card (tok_slow) answers after `slowDelayMs`, long enough to cancel an order meanwhile.
 export class ApiService {
   readonly baseUrl: string;
+  // The settings the API runs with: what a customer's token is minted from (test/support/credentials.ts).
+  readonly config: Config;
   private readonly api: ChildProcess;
   private readonly worker: WorkerProcess;
   private readonly simulator: ReturnType<typeof createPaymentSimulator>;
@@ -25,8 +29,10 @@ export class ApiService {
     api: ChildProcess;
     worker: WorkerProcess;
     simulator: ReturnType<typeof createPaymentSimulator>;
+    config: Config;
   }) {
     this.baseUrl = parts.baseUrl;
+    this.config = parts.config;
     this.api = parts.api;
     this.worker = parts.worker;
     this.simulator = parts.simulator;
@@ -34,7 +40,9 @@ export class ApiService {
     this.api.stderr?.on('data', (chunk: Buffer) => this.collect(chunk));
   }
 
-  static async start(options: { slowDelayMs?: number } = {}): Promise<ApiService> {
+  static async start(
+    options: { slowDelayMs?: number; rateLimitPerMinute?: number } = {},
+  ): Promise<ApiService> {
     const simulator = createPaymentSimulator({ logger: false, slowDelayMs: options.slowDelayMs ?? 4_000 });
     const simulatorUrl = await simulator.listen({ host: '127.0.0.1', port: 0 });
     const port = await freePort();
@@ -44,6 +52,7 @@ export class ApiService {
       temporalTaskQueue: uniqueName('api-e2e'),
       paymentGatewayUrl: simulatorUrl,
       adminApiKey: E2E_ADMIN_KEY,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     };
     await migratePostgres(config.databaseUrl);
     const worker = await WorkerProcess.start(config);
@@ -52,9 +61,18 @@ export class ApiService {
       env: { ...process.env, ...environmentOf(config) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const service = new ApiService({ baseUrl: `http://127.0.0.1:${port}`, api, worker, simulator });
+    const service = new ApiService({ baseUrl: `http://127.0.0.1:${port}`, api, worker, simulator, config });
     await service.waitUntilReady(60_000);
     return service;
+  }
+
+  // The headers of a request by this customer.
+  asCustomer(customerId: string): Promise<Record<string, string>> {
+    return asCustomer(customerId, this.config);
+  }
+
+  async customerToken(customerId: string): Promise<string> {
+    return mintCustomerToken(customerId, this.config);
   }
 
   get log(): string {
@@ -104,6 +122,8 @@ function environmentOf(config: Config): Record<string, string> {
     TEMPORAL_TASK_QUEUE: config.temporalTaskQueue,
     PAYMENT_GATEWAY_URL: config.paymentGatewayUrl,
     ADMIN_API_KEY: E2E_ADMIN_KEY,
+    API_METRICS_PORT: '0',
+    RATE_LIMIT_PER_MINUTE: String(config.rateLimitPerMinute),
   };
 }
 

@@ -32,7 +32,7 @@ describe('Swagger UI', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     service = await ApiService.start();
     // The product of POST /orders's example body, so that "Try it out" works as the page offers it.
-    const sdk = createOrderSagaClient({ baseUrl: service.baseUrl, adminApiKey: E2E_ADMIN_KEY });
+    const sdk = createOrderSagaClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
     const params = { path: { productId: 'kb-ergo' } };
     const unitPrice = { amount: 8999, currency: 'EUR' };
     await sdk.PUT('/products/{productId}', { params, body: { name: 'Ergonomic keyboard', unitPrice } });
@@ -72,6 +72,16 @@ describe('Swagger UI', () => {
         'operations-health-ready',
       ]),
     );
+
+    // Authorize as the customer of the example body, as a person would paste `npm run token`'s output.
+    await page.locator('.auth-wrapper .authorize').click();
+    const scheme = page.locator('.auth-container').filter({ hasText: 'customerToken' });
+    await scheme
+      .locator('input')
+      .first()
+      .fill(await service.customerToken('customer-42'));
+    await scheme.locator('button.modal-btn.authorize').click();
+    await page.locator('.auth-btn-wrapper button.btn-done').first().click();
 
     const placeOrder = page.locator('#operations-orders-placeOrder');
     await placeOrder.locator('.opblock-summary').click();

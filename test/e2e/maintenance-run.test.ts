@@ -38,6 +38,7 @@ describe('a worker and its maintenance schedule', () => {
     const workflowId = described.info.recentActions[0]?.action.workflow.workflowId ?? '';
     const report: MaintenanceReport = await client.workflow.getHandle(workflowId).result();
     expect(report).toEqual({
+      reconcileInventory: expect.objectContaining({ checked: expect.any(Number), unreadable: 0 }),
       removeSettledInventory: expect.objectContaining({ settledOrders: expect.any(Number) }),
       removeExpiredIdempotencyKeys: { idempotencyKeys: expect.any(Number) },
     });

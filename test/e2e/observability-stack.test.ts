@@ -6,10 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/adapters/http/app.js';
 import { metricsPlugin } from '../../src/adapters/http/metrics.plugin.js';
+import { JoseCustomerTokens } from '../../src/adapters/jwt/jose-customer-tokens.js';
 import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
 import type { ApiUseCases } from '../../src/application/api-use-cases.js';
+import { customerTokenSettingsOf } from '../../src/bootstrap/config.js';
 import { tokens } from '../../src/bootstrap/container.js';
 import { compensationAlertFires } from '../support/compensation-alert.js';
+import { asCustomer } from '../support/credentials.js';
 import { parseExposition, type Sample, sampleSum } from '../support/prometheus-text.js';
 import { uniqueName } from '../support/settings.js';
 import { RefusingGatewayProxy } from './support/observability-gateway-proxy.js';
@@ -66,13 +69,15 @@ describe('watching sagas on the real stack', () => {
     await world.close();
   });
 
+  const apiConfig = () => ({ ...world.config, adminApiKey: 'observability-e2e-admin-key' });
+
   // The API as the colleague's buildApp makes it, with the metrics plugin if it does not register it yet.
   async function apiWithMetrics(): Promise<FastifyInstance> {
     const app = await buildApp({
       logger: false,
       useCases: world.resources.container.resolve<ApiUseCases>(tokens.apiUseCases),
       dependencies: world.resources.dependencyChecks,
-      adminApiKey: 'observability-e2e-admin-key',
+      customerTokens: new JoseCustomerTokens(customerTokenSettingsOf(apiConfig())),
     });
     if (!app.hasRoute({ method: 'GET', url: '/metrics' })) await app.register(metricsPlugin);
     return app;
@@ -83,6 +88,7 @@ describe('watching sagas on the real stack', () => {
       method: 'POST',
       url: '/orders',
       payload: { customerId, cardToken, lines: [{ productId, quantity: 1 }] },
+      headers: await asCustomer(customerId, apiConfig()),
     });
     expect(answer.statusCode).toBe(202);
     return answer.json<{ orderId: string }>().orderId;

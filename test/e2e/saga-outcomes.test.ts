@@ -51,7 +51,8 @@ describe('order saga on the real stack', () => {
         cardToken: 'tok_visa',
         lines: [{ productId, quantity: 1 }],
       });
-      await world.apiUseCases.requestCancellation.execute({ orderId, reason: 'changed my mind' });
+      const caller = { kind: 'customer', customerId: 'c-e2e' } as const;
+      await world.apiUseCases.requestCancellation.execute({ orderId, caller, reason: 'changed my mind' });
       orders.push(orderId);
     }
 

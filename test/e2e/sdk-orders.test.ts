@@ -7,23 +7,31 @@ import { ApiService, E2E_ADMIN_KEY, eventually } from './api-service.js';
 describe('the SDK against the running service', () => {
   let service: ApiService;
   let sdk: OrderSagaClient;
+  let staff: OrderSagaClient;
   const customerId = uniqueName('sdk-customer');
 
   beforeAll(async () => {
     service = await ApiService.start();
-    sdk = createOrderSagaClient({ baseUrl: service.baseUrl, adminApiKey: E2E_ADMIN_KEY });
+    sdk = createOrderSagaClient({
+      baseUrl: service.baseUrl,
+      customerToken: await service.customerToken(customerId),
+    });
+    staff = createOrderSagaClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
   });
   afterAll(() => service?.stop());
 
   async function aProduct(stock: number, amount = 1250): Promise<string> {
     const productId = uniqueName('sdk-p');
     const params = { path: { productId } };
-    const put = await sdk.PUT('/products/{productId}', {
+    const put = await staff.PUT('/products/{productId}', {
       params,
       body: { name: `Product ${productId}`, unitPrice: { amount, currency: 'EUR' } },
     });
     expect(put.response.status).toBe(200);
-    const restock = await sdk.POST('/products/{productId}/restock', { params, body: { quantity: stock } });
+    const restock = await staff.POST('/products/{productId}/restock', {
+      params,
+      body: { quantity: stock },
+    });
     expect(restock.data).toMatchObject({ available: stock });
     return productId;
   }

@@ -16,7 +16,7 @@ export async function stockProduct(
 async function admin(baseUrl: string, adminKey: string, method: string, path: string, body: unknown) {
   const answer = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', 'x-admin-key': adminKey },
+    headers: { 'content-type': 'application/json', 'x-api-key': adminKey },
     body: JSON.stringify(body),
   });
   if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);

@@ -1,6 +1,11 @@
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { ApiUseCases } from '../../application/api-use-cases.js';
+import type { Caller } from '../../application/caller.js';
+import type { CustomerTokens } from '../../application/ports/customer-tokens.js';
+import { authenticationPlugin } from './authentication.plugin.js';
 import { installErrorHandler } from './error-handler.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
 import { metricsPlugin } from './metrics.plugin.js';
@@ -19,13 +24,19 @@ export interface AppOptions {
   readonly logger: FastifyServerOptions['logger'];
   readonly useCases: ApiUseCases;
   readonly dependencies: readonly DependencyCheck[];
-  readonly adminApiKey: string;
+  readonly customerTokens: CustomerTokens;
+  // Requests per minute for one credential (or, without one, one address).
+  readonly rateLimitPerMinute?: number;
+  // Where the API's metrics go; served elsewhere (API_METRICS_PORT), not on this app.
+  readonly metricsRegistry?: Registry;
   // The saga of an order, for log lines (the Temporal adapter's sagaIdOf; http/ imports no sibling).
   readonly sagaIdOf?: (orderId: string) => string;
 }
 
 // An order of 100 lines with the longest ids is about 13 KiB.
 export const BODY_LIMIT = 32 * 1024;
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -38,7 +49,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandler(app);
   await app.register(tracingPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, {
+    exposeRoute: false,
+    ...(options.metricsRegistry === undefined ? {} : { registry: options.metricsRegistry }),
+  });
+  await app.register(authenticationPlugin, {
+    customerTokens: options.customerTokens,
+    apiKeys: options.useCases.apiKeys,
+  });
+  // After authentication, so that the limit is per credential: a customer, a key, or else an address.
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request) => rateLimitKeyOf(request.caller, request.ip),
+  });
   if (options.sagaIdOf) await app.register(orderLogPlugin, { sagaIdOf: options.sagaIdOf });
   for (const schema of [
     MoneySchema,
@@ -52,6 +76,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(healthRoutes(options.dependencies));
   await app.register(orderRoutes(options.useCases));
-  await app.register(productRoutes(options.useCases, options.adminApiKey));
+  await app.register(productRoutes(options.useCases));
   return app;
+}
+
+function rateLimitKeyOf(caller: Caller | null, ip: string): string {
+  if (caller === null) return `address:${ip}`;
+  return caller.kind === 'customer' ? `customer:${caller.customerId}` : `key:${caller.keyId}`;
 }

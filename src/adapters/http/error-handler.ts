@@ -49,6 +49,13 @@ export function installErrorHandler(app: FastifyInstance): void {
             : 'The resource was changed concurrently; try again',
       });
     }
+    // @fastify/rate-limit, which has set Retry-After already.
+    if (error.statusCode === 429) {
+      return sendProblem(request, reply, 429, {
+        code: 'RATE.LIMITED',
+        detail: 'Too many requests for this credential; try again after Retry-After seconds',
+      });
+    }
     const known = REQUEST_ERRORS[error.code];
     if (known !== undefined) return sendProblem(request, reply, known.status, known);
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

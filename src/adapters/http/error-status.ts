@@ -10,6 +10,8 @@ export function statusOf(code: ErrorCode): number {
     case 'VALIDATION.EMPTY_ORDER':
     case 'VALIDATION.DUPLICATE_LINE':
       return 400;
+    case 'AUTH.FORBIDDEN':
+      return 403;
     case 'ORDER.NOT_FOUND':
     case 'PRODUCT.NOT_FOUND':
     case 'RESERVATION.NOT_FOUND':
@@ -21,6 +23,7 @@ export function statusOf(code: ErrorCode): number {
     case 'RESERVATION.ILLEGAL_TRANSITION':
     case 'PAYMENT.ILLEGAL_TRANSITION':
     case 'IDEMPOTENCY.KEY_REUSED':
+    case 'SAGA.NOT_STUCK':
       return 409;
     // Well-formed requests the business cannot take: the catalogue prices the lines in different
     // currencies, or (should a saga outcome ever surface here) stock or card refused.

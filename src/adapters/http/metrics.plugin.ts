@@ -5,6 +5,9 @@ export interface MetricsPluginOptions {
   // Where the API's metrics live; a registry of its own by default, so two apps in one process (tests)
   // do not share counters.
   readonly registry?: Registry;
+  // Whether this app serves GET /metrics itself. The API does not: its metrics are served on a port
+  // of their own (API_METRICS_PORT), never to the public.
+  readonly exposeRoute?: boolean;
 }
 
 // Routes are labelled by their pattern (/orders/:orderId), never by the URL, which would make a series
@@ -41,6 +44,7 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
       }
     });
 
+    if (options.exposeRoute === false) return;
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
       reply.type(registry.contentType).send(await registry.metrics()),
     );

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { ADMIN_KEY_HEADER } from './admin-auth.js';
+import { API_KEY_HEADER } from './authentication.plugin.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -21,12 +21,29 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: 'orders', description: 'Place, follow, cancel and list orders.' },
-        { name: 'products', description: 'The catalogue and its stock. Writes need the admin key.' },
+        {
+          name: 'products',
+          description: 'The catalogue and its stock. Writes need a key with catalog:write.',
+        },
+        { name: 'operations', description: "The operator's routes: keys with the ops:compensation scope." },
         { name: 'health', description: 'Liveness and readiness probes.' },
       ],
       components: {
         securitySchemes: {
-          adminApiKey: { type: 'apiKey', in: 'header', name: ADMIN_KEY_HEADER },
+          customerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              "A customer's token: its subject is the customer id (`npm run token -- <customerId>` in development).",
+          },
+          apiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: API_KEY_HEADER,
+            description:
+              'A key of staff or a service, with scopes: catalog:write, orders:read-all, warehouse:fulfil, ops:compensation (`npm run keys -- create`).',
+          },
         },
       },
     },
@@ -35,7 +52,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true, tryItOutEnabled: false },
+    uiConfig: {
+      docExpansion: 'list',
+      deepLinking: true,
+      displayOperationId: true,
+      tryItOutEnabled: false,
+      persistAuthorization: true,
+    },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiUseCases } from '../../application/api-use-cases.js';
+import { requireSelf } from '../../application/caller.js';
 import type { PlacedOnce } from '../../application/place-order-once.js';
+import { allow } from './authentication.plugin.js';
 import { orderBody, progressBody } from './order-body.js';
 import { IdempotencyHeaders } from './schemas/common.schema.js';
 import {
   CancellationAcceptedSchema,
+  CompensationRetryAcceptedSchema,
   ListOrdersQuery,
   OrderAcceptedSchema,
   OrderPageSchema,
@@ -14,18 +17,24 @@ import {
 } from './schemas/order.schema.js';
 import { problemResponses } from './schemas/problem.schema.js';
 import { ref } from './schemas/ref.js';
+import { API_KEY, CUSTOMER, callerOf } from './security.js';
+
+const customers = allow({ customers: true });
+const customersOrReaders = allow({ customers: true, scopes: ['orders:read-all'] });
 
 export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/orders',
       {
+        onRequest: customers,
         schema: {
           operationId: 'placeOrder',
           tags: ['orders'],
           summary: 'Place an order',
           description:
-            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}.',
+            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).',
+          security: [CUSTOMER],
           headers: IdempotencyHeaders,
           body: PlaceOrderBody,
           response: {
@@ -33,11 +42,12 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
               ...ref(OrderAcceptedSchema),
               description: 'Placed; the saga runs. `Location` names the order.',
             },
-            ...problemResponses(400, 404, 409, 413, 422, 503),
+            ...problemResponses(400, 401, 403, 404, 409, 413, 422, 429, 503),
           },
         },
       },
       async (request, reply) => {
+        requireSelf(callerOf(request), request.body.customerId);
         const key = request.headers['idempotency-key'];
         const placed: PlacedOnce =
           key === undefined
@@ -52,18 +62,26 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
     app.get(
       '/orders/:orderId',
       {
+        onRequest: customersOrReaders,
         schema: {
           operationId: 'getOrder',
           tags: ['orders'],
           summary: "An order and its saga's progress",
           description:
-            'Right after POST /orders the saga may not have stored the order yet: it is then shown PENDING, as placed. `progress` is null when Temporal cannot be asked just now.',
+            'Right after POST /orders the saga may not have stored the order yet: it is then shown PENDING, as placed. `progress` is null when Temporal cannot be asked just now. A customer sees their own orders; a key with `orders:read-all` sees any.',
+          security: [CUSTOMER, API_KEY],
           params: OrderParams,
-          response: { 200: ref(OrderWithProgressSchema), ...problemResponses(400, 404, 503) },
+          response: {
+            200: ref(OrderWithProgressSchema),
+            ...problemResponses(400, 401, 403, 404, 429, 503),
+          },
         },
       },
       async (request) => {
-        const { order, progress } = await useCases.trackOrder.execute(request.params);
+        const { order, progress } = await useCases.trackOrder.execute({
+          ...request.params,
+          caller: callerOf(request),
+        });
         return { ...orderBody(order), progress: progressBody(progress) };
       },
     );
@@ -71,18 +89,26 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
     app.post(
       '/orders/:orderId/cancel',
       {
+        onRequest: customers,
         schema: {
           operationId: 'cancelOrder',
           tags: ['orders'],
           summary: 'Cancel an order still in flight',
           description:
-            'Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) once the payment is being captured or the saga is over.',
+            'Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) once the payment is being captured or the saga is over. A customer cancels only their own orders.',
+          security: [CUSTOMER],
           params: OrderParams,
-          response: { 202: ref(CancellationAcceptedSchema), ...problemResponses(400, 404, 409, 503) },
+          response: {
+            202: ref(CancellationAcceptedSchema),
+            ...problemResponses(400, 401, 403, 404, 409, 429, 503),
+          },
         },
       },
       async (request, reply) => {
-        const { orderId } = await useCases.requestCancellation.execute(request.params);
+        const { orderId } = await useCases.requestCancellation.execute({
+          ...request.params,
+          caller: callerOf(request),
+        });
         reply.code(202);
         return { orderId, cancellation: 'REQUESTED' as const };
       },
@@ -91,17 +117,49 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
     app.get(
       '/orders',
       {
+        onRequest: customersOrReaders,
         schema: {
           operationId: 'listOrders',
           tags: ['orders'],
           summary: 'List orders, newest first',
+          description:
+            "A customer lists their own orders (a `customerId` filter on another customer finds none); a key with `orders:read-all` lists anyone's.",
+          security: [CUSTOMER, API_KEY],
           querystring: ListOrdersQuery,
-          response: { 200: ref(OrderPageSchema), ...problemResponses(400, 503) },
+          response: { 200: ref(OrderPageSchema), ...problemResponses(400, 401, 403, 429, 503) },
         },
       },
       async (request) => {
-        const { orders, nextCursor } = await useCases.listOrders.execute(request.query);
+        const { orders, nextCursor } = await useCases.listOrders.execute({
+          ...request.query,
+          caller: callerOf(request),
+        });
         return { items: orders.map(orderBody), nextCursor };
+      },
+    );
+
+    app.post(
+      '/orders/:orderId/compensation/retry',
+      {
+        onRequest: allow({ scopes: ['ops:compensation'] }),
+        schema: {
+          operationId: 'retryCompensation',
+          tags: ['operations'],
+          summary: 'Retry the compensations of a saga stuck in COMPENSATION_FAILED',
+          description:
+            'Once the cause is fixed (the gateway, a database), the saga runs the compensations still pending; if one fails again it returns to COMPENSATION_FAILED. 409 SAGA.NOT_STUCK in any other phase. Needs a key with `ops:compensation`.',
+          security: [API_KEY],
+          params: OrderParams,
+          response: {
+            202: ref(CompensationRetryAcceptedSchema),
+            ...problemResponses(400, 401, 403, 404, 409, 429, 503),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { orderId } = await useCases.retryCompensation.execute(request.params);
+        reply.code(202);
+        return { orderId, compensation: 'RETRYING' as const };
       },
     );
   };

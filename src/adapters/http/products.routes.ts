@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiUseCases } from '../../application/api-use-cases.js';
-import { requireAdminKey } from './admin-auth.js';
+import { allow } from './authentication.plugin.js';
 import { IdempotencyHeaders } from './schemas/common.schema.js';
 import { problemResponses } from './schemas/problem.schema.js';
 import {
@@ -11,26 +11,26 @@ import {
   StockLevelSchema,
 } from './schemas/product.schema.js';
 import { ref } from './schemas/ref.js';
+import { API_KEY } from './security.js';
 
-const ADMIN = [{ adminApiKey: [] }];
-
-export function productRoutes(useCases: ApiUseCases, adminApiKey: string): FastifyPluginAsyncTypebox {
+export function productRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const adminOnly = requireAdminKey(adminApiKey);
+    const catalogWriters = allow({ scopes: ['catalog:write'] });
 
     app.put(
       '/products/:productId',
       {
-        onRequest: adminOnly,
+        onRequest: catalogWriters,
         schema: {
           operationId: 'registerProduct',
           tags: ['products'],
           summary: 'Add a product to the catalogue, or change its name and price',
-          description: 'Orders already placed keep the price they were placed at. Needs the admin key.',
-          security: ADMIN,
+          description:
+            'Orders already placed keep the price they were placed at. Needs a key with `catalog:write`.',
+          security: [API_KEY],
           params: ProductParams,
           body: RegisterProductBody,
-          response: { 200: ref(ProductSchema), ...problemResponses(400, 401, 503) },
+          response: { 200: ref(ProductSchema), ...problemResponses(400, 401, 403, 429, 503) },
         },
       },
       async (request) => useCases.registerProduct.execute({ id: request.params.productId, ...request.body }),
@@ -39,18 +39,18 @@ export function productRoutes(useCases: ApiUseCases, adminApiKey: string): Fasti
     app.post(
       '/products/:productId/restock',
       {
-        onRequest: adminOnly,
+        onRequest: catalogWriters,
         schema: {
           operationId: 'restockProduct',
           tags: ['products'],
           summary: 'Add delivered units to the stock',
           description:
-            'Needs the admin key. Without an `Idempotency-Key` each call is a delivery; with one, the units are added once however often the request is sent (a replay answers with the first answer and `Idempotent-Replayed: true`), and another body with the same key is a 409. Keys are those of POST /orders, kept apart from them.',
-          security: ADMIN,
+            'Needs a key with `catalog:write`. Without an `Idempotency-Key` each call is a delivery; with one, the units are added once however often the request is sent (a replay answers with the first answer and `Idempotent-Replayed: true`), and another body with the same key is a 409. Its keys are apart from those of POST /orders; a refused restock gives its key back.',
+          security: [API_KEY],
           headers: IdempotencyHeaders,
           params: ProductParams,
           body: RestockBody,
-          response: { 200: ref(StockLevelSchema), ...problemResponses(400, 401, 404, 409, 503) },
+          response: { 200: ref(StockLevelSchema), ...problemResponses(400, 401, 403, 404, 409, 429, 503) },
         },
       },
       async (request, reply) => {

@@ -43,6 +43,13 @@ export class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
     return removed;
   }
+
+  async release(scope: IdempotencyScope, key: string, fingerprint: string): Promise<void> {
+    const id = idOf(scope, key);
+    const known = this.stored.get(id);
+    if (known !== undefined && known.record.response === null && known.record.fingerprint === fingerprint)
+      this.stored.delete(id);
+  }
 }
 
 function idOf(scope: IdempotencyScope, key: string): string {

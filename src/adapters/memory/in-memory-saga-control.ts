@@ -1,6 +1,7 @@
 import type { Clock } from '../../application/ports/clock.js';
 import {
   type CancellationOutcome,
+  type CompensationRetryOutcome,
   SAGA_STEP_NAMES,
   type SagaControl,
   type SagaProgress,
@@ -38,6 +39,14 @@ export class InMemorySagaControl implements SagaControl {
     if (progress.phase !== 'RUNNING') return 'TOO_LATE';
     this.cancellations.set(orderId, reason);
     return 'REQUESTED';
+  }
+
+  async retryCompensation(orderId: string): Promise<CompensationRetryOutcome> {
+    const progress = await this.progressOf(orderId);
+    if (progress === null) return 'NO_SAGA';
+    if (progress.phase !== 'COMPENSATION_FAILED') return 'NOT_STUCK';
+    this.progress.set(orderId, { ...progress, phase: 'COMPENSATING' });
+    return 'RETRYING';
   }
 
   // Sets what the saga reports from now on, e.g. a phase in which it no longer accepts cancellation.

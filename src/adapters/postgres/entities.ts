@@ -1,3 +1,4 @@
+import { ApiKeyRecord } from './api-key.entity.js';
 import { IdempotencyKeyRecord } from './idempotency-key.entity.js';
 import { OrderLineRecord, OrderRecord } from './order.entity.js';
 import { PaymentRecord } from './payment.entity.js';
@@ -9,4 +10,5 @@ export const postgresEntities = [
   PaymentRecord,
   ProductRecord,
   IdempotencyKeyRecord,
+  ApiKeyRecord,
 ];

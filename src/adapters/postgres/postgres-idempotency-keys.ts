@@ -70,6 +70,14 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
     });
   }
 
+  release(scope: IdempotencyScope, key: string, fingerprint: string): Promise<void> {
+    return withPostgresFaults(async () => {
+      await this.orm.em
+        .fork()
+        .nativeDelete(IdempotencyKeyRecord, { scope, key, fingerprint, response: null });
+    });
+  }
+
   private find(scope: IdempotencyScope, key: string): Promise<IdempotencyKeyRecord | null> {
     return this.orm.em.fork().findOne(IdempotencyKeyRecord, { scope, key });
   }

@@ -7,13 +7,14 @@ import {
 } from '@temporalio/common';
 import type {
   CancellationOutcome,
+  CompensationRetryOutcome,
   SagaControl,
   SagaProgress,
   StartedSaga,
 } from '../../application/ports/saga-control.js';
 import type { OrderSagaInput } from '../../application/ports/saga-starter.js';
 import { DependencyUnavailable } from '../../application/transient-fault.js';
-import { cancelUpdate, progressQuery } from './workflows/order-saga.workflow.js';
+import { cancelUpdate, progressQuery, retryCompensationUpdate } from './workflows/order-saga.workflow.js';
 import { sagaIdOf, type SagaProgress as WorkflowProgress } from './workflows/saga-progress.js';
 
 // Reads and cancels order sagas on Temporal. Every call has a deadline: a query or an update is
@@ -65,6 +66,18 @@ export class TemporalSagaControl implements SagaControl {
       // Temporal answers an update to a closed workflow as if it did not exist: tell the two apart.
       if (error instanceof WorkflowNotFoundError)
         return (await this.exists(orderId)) ? 'TOO_LATE' : 'NO_SAGA';
+      throw unavailable(error);
+    }
+  }
+
+  async retryCompensation(orderId: string): Promise<CompensationRetryOutcome> {
+    try {
+      await this.withinDeadline(() => this.handle(orderId).executeUpdate(retryCompensationUpdate));
+      return 'RETRYING';
+    } catch (error) {
+      if (refusedAs(error, 'SAGA.NOT_STUCK')) return 'NOT_STUCK';
+      if (error instanceof WorkflowNotFoundError)
+        return (await this.exists(orderId)) ? 'NOT_STUCK' : 'NO_SAGA';
       throw unavailable(error);
     }
   }
@@ -126,10 +139,14 @@ function notFound(error: unknown): boolean {
 const GRPC_NOT_FOUND = 5;
 
 function refusedAsTooLate(error: unknown): boolean {
+  return refusedAs(error, 'ORDER.NOT_CANCELLABLE');
+}
+
+function refusedAs(error: unknown, type: string): boolean {
   return (
     error instanceof WorkflowUpdateFailedError &&
     error.cause instanceof ApplicationFailure &&
-    error.cause.type === 'ORDER.NOT_CANCELLABLE'
+    error.cause.type === type
   );
 }
 

@@ -34,4 +34,7 @@ export interface IdempotencyKeys {
   // Forgets at most `limit` keys answered before `before`, and keys claimed before it that were never
   // answered (their request died); returns how many.
   removeExpired(before: Date, limit: number): Promise<number>;
+  // Forgets a claim that has no answer yet, if it is still this fingerprint's: the request was refused,
+  // so the key stays free for the corrected request. A key with an answer is never forgotten this way.
+  release(scope: IdempotencyScope, key: string, fingerprint: string): Promise<void>;
 }

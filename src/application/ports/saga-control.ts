@@ -54,10 +54,15 @@ export interface StartedSaga {
 // already over. NO_SAGA: no saga was ever started for that order.
 export type CancellationOutcome = 'REQUESTED' | 'TOO_LATE' | 'NO_SAGA';
 
+// RETRYING: the saga runs its compensations left once more. NOT_STUCK: it is not in COMPENSATION_FAILED.
+export type CompensationRetryOutcome = 'RETRYING' | 'NOT_STUCK' | 'NO_SAGA';
+
 // Reads and steers a running saga. Throws DependencyUnavailable when the saga engine cannot answer.
 export interface SagaControl {
   // null when no saga was ever started for the order.
   progressOf(orderId: string): Promise<SagaProgress | null>;
   startedSagaOf(orderId: string): Promise<StartedSaga | null>;
   cancel(orderId: string, reason: string): Promise<CancellationOutcome>;
+  // The operator's retry of a saga stuck in COMPENSATION_FAILED.
+  retryCompensation(orderId: string): Promise<CompensationRetryOutcome>;
 }

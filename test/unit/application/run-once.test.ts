@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InMemoryApiKeyStore } from '../../../src/adapters/memory/in-memory-api-key-store.js';
 import { InMemoryIdempotencyKeys } from '../../../src/adapters/memory/in-memory-idempotency-keys.js';
 import { InMemorySagaControl } from '../../../src/adapters/memory/in-memory-saga-control.js';
 import { createApiUseCases } from '../../../src/application/api-use-cases.js';
@@ -34,7 +35,9 @@ async function worldWith(idempotencyKeys: InMemoryIdempotencyKeys) {
   const world = createMemoryWorld();
   await world.stockProduct('kb-ergo', 5);
   const sagaControl = new InMemorySagaControl(world.sagas, world.clock);
-  return { ...world, api: createApiUseCases({ ...world.ports, sagaControl, idempotencyKeys }) };
+  const ports = { ...world.ports, sagaControl, idempotencyKeys, apiKeys: new InMemoryApiKeyStore() };
+  const settings = { cursorKey: 'test-cursor-key-0123456789', adminApiKey: 'test-admin-key-0123456789' };
+  return { ...world, api: createApiUseCases(ports, settings) };
 }
 
 const KEY = 'delivery-0001';

@@ -9,7 +9,7 @@ describe('errors', () => {
   it.each([...DOMAIN_ERROR_CODES, ...APPLICATION_ERROR_CODES, ...TRANSIENT_FAULT_CODES])(
     'maps %s to a client or availability status',
     (code) => {
-      expect([400, 404, 409, 422, 503]).toContain(statusOf(code));
+      expect([400, 403, 404, 409, 422, 503]).toContain(statusOf(code));
     },
   );
 

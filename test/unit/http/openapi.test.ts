@@ -42,6 +42,7 @@ describe('the OpenAPI document', () => {
       'listOrders',
       'getOrder',
       'cancelOrder',
+      'retryCompensation',
       'registerProduct',
       'getProduct',
       'restockProduct',
@@ -51,6 +52,27 @@ describe('the OpenAPI document', () => {
       expect(operation.tags?.length, operation.operationId).toBe(1);
       expect(operation.summary, operation.operationId).toBeTruthy();
     }
+  });
+
+  it('declares who may call each operation: open to all, a customer token, an API key', async () => {
+    const document = (await served()) as {
+      paths: Record<string, Record<string, Operation & { security?: unknown }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    const securityOf = (operationId: string) =>
+      Object.values(document.paths)
+        .flatMap((path) => Object.values(path))
+        .find((operation) => operation.operationId === operationId)?.security;
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['apiKey', 'customerToken']);
+    expect(securityOf('placeOrder')).toEqual([{ customerToken: [] }]);
+    expect(securityOf('getOrder')).toEqual([{ customerToken: [] }, { apiKey: [] }]);
+    expect(securityOf('retryCompensation')).toEqual([{ apiKey: [] }]);
+    expect(securityOf('registerProduct')).toEqual([{ apiKey: [] }]);
+    expect(securityOf('getProduct')).toBeUndefined();
+  });
+
+  it('documents the errors of placing an order as problems', async () => {
+    const document = (await served()) as { paths: Record<string, Record<string, Operation>> };
     expect(document.paths['/orders']?.post?.responses).toMatchObject({
       409: { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
     });

@@ -12,7 +12,11 @@ async function worldWithAnOrder() {
 describe('POST /orders/{orderId}/cancel', () => {
   it('asks the running saga to stop and answers 202', async () => {
     const { world, orderId } = await worldWithAnOrder();
-    const response = await world.app.inject({ method: 'POST', url: `/orders/${orderId}/cancel` });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/cancel`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ orderId, cancellation: 'REQUESTED' });
     expect(world.sagaControl.cancellationRequested(orderId)).toBe('cancelled at the customer’s request');
@@ -23,7 +27,11 @@ describe('POST /orders/{orderId}/cancel', () => {
     await world.storeOrder(orderId);
     await world.useCases.confirmOrder.execute({ orderId });
     world.sagaControl.report(orderId, { phase: 'CONFIRMED', failure: null, steps: [], compensations: [] });
-    const response = await world.app.inject({ method: 'POST', url: `/orders/${orderId}/cancel` });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/cancel`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({
       code: 'ORDER.NOT_CANCELLABLE',
@@ -34,7 +42,11 @@ describe('POST /orders/{orderId}/cancel', () => {
 
   it('answers 404 for an order that has no saga', async () => {
     const { world } = await worldWithAnOrder();
-    const response = await world.app.inject({ method: 'POST', url: '/orders/never-placed/cancel' });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: '/orders/never-placed/cancel',
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'ORDER.NOT_FOUND' });
   });
@@ -42,14 +54,22 @@ describe('POST /orders/{orderId}/cancel', () => {
   it('answers 503 when Temporal does not answer', async () => {
     const { world, orderId } = await worldWithAnOrder();
     vi.spyOn(world.sagaControl, 'cancel').mockRejectedValue(new DependencyUnavailable('Temporal'));
-    const response = await world.app.inject({ method: 'POST', url: `/orders/${orderId}/cancel` });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/cancel`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'TRANSIENT.DEPENDENCY_UNAVAILABLE' });
   });
 
   it('refuses an invalid order id with 400', async () => {
     const { world } = await worldWithAnOrder();
-    const response = await world.app.inject({ method: 'POST', url: '/orders/a.b/cancel' });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: '/orders/a.b/cancel',
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.json()).toMatchObject({ status: 400, field: 'orderId' });
   });
 });

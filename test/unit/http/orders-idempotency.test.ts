@@ -127,7 +127,10 @@ describe('POST /orders with an Idempotency-Key past its retention', () => {
     expect(again.response.headers['idempotent-replayed']).toBeUndefined();
     expect(again.body.orderId).not.toBe(first.body.orderId);
     expect(world.sagas.started()).toHaveLength(2);
-    const old = await world.app.inject({ url: `/orders/${first.body.orderId}` });
+    const old = await world.app.inject({
+      url: `/orders/${first.body.orderId}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(old.json()).toMatchObject({ id: first.body.orderId, status: 'PENDING' });
   });
 

@@ -21,7 +21,10 @@ const idsOf = (body: { items: { id: string }[] }) => body.items.map((order) => o
 describe('GET /orders', () => {
   it('lists orders newest first, 20 by default', async () => {
     const { world, ids } = await worldWithOrders();
-    const response = await world.app.inject({ url: '/orders' });
+    const response = await world.app.inject({
+      url: '/orders',
+      headers: await world.withKey('orders:read-all'),
+    });
     expect(response.statusCode).toBe(200);
     expect(idsOf(response.json())).toEqual([...ids].reverse());
     expect(response.json().nextCursor).toBeNull();
@@ -29,9 +32,18 @@ describe('GET /orders', () => {
 
   it('filters by customer and by status', async () => {
     const { world, ids } = await worldWithOrders();
-    const alice = await world.app.inject({ url: '/orders?customerId=alice' });
-    const alicePending = await world.app.inject({ url: '/orders?customerId=alice&status=PENDING' });
-    const cancelled = await world.app.inject({ url: '/orders?status=CANCELLED' });
+    const alice = await world.app.inject({
+      url: '/orders?customerId=alice',
+      headers: await world.withKey('orders:read-all'),
+    });
+    const alicePending = await world.app.inject({
+      url: '/orders?customerId=alice&status=PENDING',
+      headers: await world.withKey('orders:read-all'),
+    });
+    const cancelled = await world.app.inject({
+      url: '/orders?status=CANCELLED',
+      headers: await world.withKey('orders:read-all'),
+    });
     expect(idsOf(alice.json())).toEqual([ids[4], ids[2], ids[0]]);
     expect(idsOf(alicePending.json())).toEqual([ids[4], ids[0]]);
     expect(idsOf(cancelled.json())).toEqual([ids[2]]);
@@ -42,7 +54,7 @@ describe('GET /orders', () => {
     const seen: string[] = [];
     let url = '/orders?limit=2';
     for (let page = 0; page < 5; page += 1) {
-      const body = (await world.app.inject({ url })).json();
+      const body = (await world.app.inject({ url, headers: await world.withKey('orders:read-all') })).json();
       seen.push(...idsOf(body));
       if (body.nextCursor === null) break;
       url = `/orders?limit=2&cursor=${body.nextCursor}`;
@@ -59,7 +71,10 @@ describe('GET /orders', () => {
     ['a cursor it never gave out', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
   ])('refuses %s with 400', async (_case, query, field) => {
     const { world } = await worldWithOrders();
-    const response = await world.app.inject({ url: `/orders?${query}` });
+    const response = await world.app.inject({
+      url: `/orders?${query}`,
+      headers: await world.withKey('orders:read-all'),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_FIELD', field });
   });

@@ -138,7 +138,7 @@ describe('POST /orders', () => {
       method: 'POST',
       url: '/orders',
       payload: '{"customerId": ',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await world.asCustomer('customer-1')) },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'REQUEST.MALFORMED' });
@@ -150,7 +150,10 @@ describe('POST /orders', () => {
       method: 'POST',
       url: '/orders',
       payload: 'customerId=1',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(await world.asCustomer('customer-1')),
+      },
     });
     expect(response.statusCode).toBe(415);
     expect(response.json()).toMatchObject({ code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });

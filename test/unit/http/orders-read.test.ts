@@ -12,7 +12,10 @@ async function worldWithAnOrder() {
 describe('GET /orders/{orderId}', () => {
   it('shows an order its saga has not stored yet as PENDING, as it was placed', async () => {
     const { world, orderId } = await worldWithAnOrder();
-    const response = await world.app.inject({ url: `/orders/${orderId}` });
+    const response = await world.app.inject({
+      url: `/orders/${orderId}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       id: orderId,
@@ -31,7 +34,10 @@ describe('GET /orders/{orderId}', () => {
     const failure = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind', step: null };
     world.sagaControl.report(orderId, { ...running, phase: 'CANCELLED', failure });
 
-    const response = await world.app.inject({ url: `/orders/${orderId}` });
+    const response = await world.app.inject({
+      url: `/orders/${orderId}`,
+      headers: await world.asCustomer('customer-1'),
+    });
 
     expect(response.json()).toMatchObject({
       status: 'CANCELLED',
@@ -44,7 +50,10 @@ describe('GET /orders/{orderId}', () => {
     const { world, orderId } = await worldWithAnOrder();
     await world.storeOrder(orderId);
     await world.useCases.cancelOrder.execute({ orderId, code: 'PAYMENT.DECLINED', reason: 'card declined' });
-    const response = await world.app.inject({ url: `/orders/${orderId}` });
+    const response = await world.app.inject({
+      url: `/orders/${orderId}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     const body = response.json();
     expect(body).toMatchObject({
       status: 'CANCELLED',
@@ -66,7 +75,10 @@ describe('GET /orders/{orderId}', () => {
     const { world, orderId } = await worldWithAnOrder();
     await world.storeOrder(orderId);
     vi.spyOn(world.sagaControl, 'progressOf').mockRejectedValue(new DependencyUnavailable('Temporal'));
-    const response = await world.app.inject({ url: `/orders/${orderId}` });
+    const response = await world.app.inject({
+      url: `/orders/${orderId}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ id: orderId, status: 'PENDING', progress: null });
   });
@@ -74,21 +86,30 @@ describe('GET /orders/{orderId}', () => {
   it('answers 503 when the order is not stored and Temporal cannot say whether it exists', async () => {
     const { world, orderId } = await worldWithAnOrder();
     vi.spyOn(world.sagaControl, 'startedSagaOf').mockRejectedValue(new DependencyUnavailable('Temporal'));
-    const response = await world.app.inject({ url: `/orders/${orderId}` });
+    const response = await world.app.inject({
+      url: `/orders/${orderId}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'TRANSIENT.DEPENDENCY_UNAVAILABLE' });
   });
 
   it('answers 404 ORDER.NOT_FOUND for an order nobody placed', async () => {
     const { world } = await worldWithAnOrder();
-    const response = await world.app.inject({ url: '/orders/never-placed' });
+    const response = await world.app.inject({
+      url: '/orders/never-placed',
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'ORDER.NOT_FOUND', instance: '/orders/never-placed' });
   });
 
   it.each([['a.b'], ['%24where'], ['x'.repeat(101)]])('refuses the order id %s with 400', async (id) => {
     const { world } = await worldWithAnOrder();
-    const response = await world.app.inject({ url: `/orders/${id}` });
+    const response = await world.app.inject({
+      url: `/orders/${id}`,
+      headers: await world.asCustomer('customer-1'),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION.INVALID_FIELD', field: 'orderId' });
   });

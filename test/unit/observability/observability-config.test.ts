@@ -7,6 +7,7 @@ describe('observability settings', () => {
     expect(loadObservabilityConfig({})).toEqual({
       logFormat: 'pretty',
       workerMetricsPort: 9464,
+      apiMetricsPort: 9465,
       otlpEndpoint: null,
       sagaStuckAfterSeconds: 600,
     });

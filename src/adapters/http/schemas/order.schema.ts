@@ -123,7 +123,14 @@ export const ListOrdersQuery = Type.Object(
     status: Type.Optional(OrderStatusSchema),
     customerId: Type.Optional(CustomerId),
     limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
-    cursor: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]+$', maxLength: 400 })),
+    cursor: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+        maxLength: 400,
+        description:
+          'The `nextCursor` of the previous page, as given (signed: any other is refused with 400).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -139,6 +146,15 @@ export const CancellationAcceptedSchema = Type.Object(
   },
 );
 
+export const CompensationRetryAcceptedSchema = Type.Object(
+  { orderId: OrderId, compensation: StringEnum(['RETRYING']) },
+  {
+    $id: 'CompensationRetryAccepted',
+    additionalProperties: false,
+    description: 'The saga runs its pending compensations once more; follow it with GET /orders/{orderId}.',
+  },
+);
+
 export const sharedOrderSchemas = [
   SagaProgressSchema,
   OrderAcceptedSchema,
@@ -146,4 +162,5 @@ export const sharedOrderSchemas = [
   OrderWithProgressSchema,
   OrderPageSchema,
   CancellationAcceptedSchema,
+  CompensationRetryAcceptedSchema,
 ];

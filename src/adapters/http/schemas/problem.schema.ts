@@ -25,11 +25,13 @@ export const ProblemSchema = Type.Object(
 
 const WHEN: Record<number, string> = {
   400: 'Invalid input: `field` names the field at fault (code VALIDATION.*).',
-  401: 'Missing or wrong X-Admin-Key (AUTH.UNAUTHORIZED); nothing was changed.',
-  404: 'No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND).',
-  409: 'Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED).',
+  401: 'No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed.',
+  403: 'The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope.',
+  404: "No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either.",
+  409: 'Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK).',
   413: 'The body is larger than the API accepts (REQUEST.TOO_LARGE).',
   422: 'Well-formed but not acceptable (VALIDATION.CURRENCY_MISMATCH).',
+  429: 'Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds.',
   503: 'A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After.',
 };
 
