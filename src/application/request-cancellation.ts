@@ -1,9 +1,9 @@
 import { OrderNotCancellable, OrderNotFound } from '../domain/order/order-errors.js';
-import { CANCELLED_ON_REQUEST } from '../domain/order/order-failure.js';
 import { requireText } from '../domain/shared/require.js';
 import { type Caller, requireOwn } from './caller.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import type { SagaControl } from './ports/saga-control.js';
+import { CANCELLED_ON_REQUEST } from './sagas/order-saga.js';
 
 interface Dependencies {
   readonly orders: OrderRepository;
