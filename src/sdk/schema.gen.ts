@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up */
+        /**
+         * The process is up
+         * @description Answers as long as the process serves HTTP; it asks no dependency.
+         */
         get: operations["live"];
         put?: never;
         post?: never;
@@ -132,7 +135,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A product and its price */
+        /**
+         * A product and its price
+         * @description Open to every caller. The price is what an order placed now would pay per unit.
+         */
         get: operations["getProduct"];
         /**
          * Add a product to the catalogue, or change its name and price
@@ -173,7 +179,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock of a product: available, reserved, committed */
+        /**
+         * Stock of a product: available, reserved, committed
+         * @description Open to every caller. Units move from available to reserved when a saga reserves them.
+         */
         get: operations["getProductStock"];
         put?: never;
         post?: never;
@@ -223,13 +232,56 @@ export interface components {
              * @example /orders/42/cancel
              */
             instance: string;
-            /** @description Quote it when reporting the problem. */
+            /**
+             * @description Quote it when reporting the problem.
+             * @example req-1
+             */
             requestId: string;
             /**
              * @description For invalid input: the field at fault.
              * @example lines[0].quantity
              */
             field?: string;
+        };
+        /**
+         * @description PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.
+         * @enum {string}
+         */
+        OrderStatus: "PENDING" | "CONFIRMED" | "CANCELLED" | "COMPENSATION_FAILED";
+        /**
+         * @description What to order, for whom, paid with which card.
+         * @example {
+         *       "customerId": "customer-42",
+         *       "cardToken": "tok_visa",
+         *       "lines": [
+         *         {
+         *           "productId": "kb-ergo",
+         *           "quantity": 1
+         *         }
+         *       ]
+         *     }
+         */
+        PlaceOrderRequest: {
+            /**
+             * @description Who places the order.
+             * @example customer-42
+             */
+            customerId: string;
+            /**
+             * @description The card gateway's token for the customer's card. With the simulator: tok_visa is approved, tok_decline is declined.
+             * @example tok_visa
+             */
+            cardToken: string;
+            /** @description One line per product. Prices come from the catalogue. */
+            lines: {
+                /**
+                 * @description A product of the catalogue.
+                 * @example kb-ergo
+                 */
+                productId: string;
+                /** @example 1 */
+                quantity: number;
+            }[];
         };
         /** @description The saga's record, step by step. */
         SagaProgress: {
@@ -277,7 +329,18 @@ export interface components {
                 } | null;
             }[];
         };
-        /** @description The order is placed; its saga runs. */
+        /**
+         * @description The order is placed; its saga runs.
+         * @example {
+         *       "orderId": "c0ffee00-0000-4000-8000-000000000001",
+         *       "sagaId": "order-c0ffee00-0000-4000-8000-000000000001",
+         *       "status": "PENDING",
+         *       "total": {
+         *         "amount": 8999,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
         OrderAccepted: {
             /**
              * @description The order id the API gave out when the order was placed.
@@ -306,11 +369,7 @@ export interface components {
              */
             customerId: string;
             sagaId: string;
-            /**
-             * @description PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.
-             * @enum {string}
-             */
-            status: "PENDING" | "CONFIRMED" | "CANCELLED" | "COMPENSATION_FAILED";
+            status: components["schemas"]["OrderStatus"];
             lines: {
                 /**
                  * @description A product of the catalogue.
@@ -350,11 +409,7 @@ export interface components {
              */
             customerId: string;
             sagaId: string;
-            /**
-             * @description PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.
-             * @enum {string}
-             */
-            status: "PENDING" | "CONFIRMED" | "CANCELLED" | "COMPENSATION_FAILED";
+            status: components["schemas"]["OrderStatus"];
             lines: {
                 /**
                  * @description A product of the catalogue.
@@ -405,6 +460,40 @@ export interface components {
             orderId: string;
             /** @enum {string} */
             compensation: "RETRYING";
+        };
+        /**
+         * @description The product's name and unit price.
+         * @example {
+         *       "name": "Ergonomic keyboard",
+         *       "unitPrice": {
+         *         "amount": 8999,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
+        RegisterProductRequest: {
+            /** @example Ergonomic keyboard */
+            name: string;
+            /** @description Unit price in minor units (at most 1,000,000.00). */
+            unitPrice: {
+                /** @example 8999 */
+                amount: number;
+                /** @example EUR */
+                currency: string;
+            };
+        };
+        /**
+         * @description A delivery.
+         * @example {
+         *       "quantity": 25
+         *     }
+         */
+        RestockRequest: {
+            /**
+             * @description Units delivered, added to what is available. Not idempotent: two calls, two deliveries.
+             * @example 25
+             */
+            quantity: number;
         };
         Product: {
             /**
@@ -457,15 +546,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The process is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         status: "ok";
+                    };
+                };
+            };
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
                     };
                 };
             };
@@ -489,6 +635,58 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
             /** @description At least one dependency is down. */
             503: {
                 headers: {
@@ -502,15 +700,15 @@ export interface operations {
     };
     listOrders: {
         parameters: {
-            query: {
-                /** @description PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator. */
-                status?: "PENDING" | "CONFIRMED" | "CANCELLED" | "COMPENSATION_FAILED";
+            query?: {
+                status?: components["schemas"]["OrderStatus"];
                 /**
                  * @description Who places the order.
                  * @example customer-42
                  */
                 customerId?: string;
-                limit: number;
+                /** @description Orders per page. */
+                limit?: number;
                 /** @description The `nextCursor` of the previous page, as given (signed: any other is refused with 400). */
                 cursor?: string;
             };
@@ -520,7 +718,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description One page of orders, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -529,49 +727,133 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -588,131 +870,275 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "customerId": "customer-42",
-                 *       "cardToken": "tok_visa",
-                 *       "lines": [
-                 *         {
-                 *           "productId": "kb-ergo",
-                 *           "quantity": 1
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": {
-                    /**
-                     * @description Who places the order.
-                     * @example customer-42
-                     */
-                    customerId: string;
-                    /**
-                     * @description The card gateway's token for the customer's card. With the simulator: tok_visa is approved, tok_decline is declined.
-                     * @example tok_visa
-                     */
-                    cardToken: string;
-                    /** @description One line per product. Prices come from the catalogue. */
-                    lines: {
-                        /**
-                         * @description A product of the catalogue.
-                         * @example kb-ergo
-                         */
-                        productId: string;
-                        /** @example 1 */
-                        quantity: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["PlaceOrderRequest"];
             };
         };
         responses: {
             /** @description Placed; the saga runs. `Location` names the order. */
             202: {
                 headers: {
+                    /** @description The path of the order: GET it to follow the saga. */
+                    Location?: string;
+                    /** @description Present when this is the first answer to the same Idempotency-Key, replayed. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrderAccepted"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, VALIDATION.INVALID_QUANTITY, VALIDATION.EMPTY_ORDER, VALIDATION.DUPLICATE_LINE, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "VALIDATION.INVALID_QUANTITY" | "VALIDATION.EMPTY_ORDER" | "VALIDATION.DUPLICATE_LINE" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No such resource; another customer's order is not found either. Codes: PRODUCT.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "PRODUCT.NOT_FOUND",
+                     *       "detail": "Product kb-ergo not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "PRODUCT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
+            /** @description Refused in the current state. Codes: IDEMPOTENCY.KEY_REUSED. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "IDEMPOTENCY.KEY_REUSED",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY.KEY_REUSED";
+                    };
                 };
             };
-            /** @description The body is larger than the API accepts (REQUEST.TOO_LARGE). */
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
-            /** @description Well-formed but not acceptable (VALIDATION.CURRENCY_MISMATCH). */
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Well-formed but not acceptable. Codes: VALIDATION.CURRENCY_MISMATCH. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "code": "VALIDATION.CURRENCY_MISMATCH",
+                     *       "detail": "Well-formed but not acceptable.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 422;
+                        /** @enum {string} */
+                        code: "VALIDATION.CURRENCY_MISMATCH";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
                 };
             };
         };
@@ -732,7 +1158,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An order and its saga's progress (null when the saga cannot be asked just now). */
+            /** @description The order and its saga's progress. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -741,58 +1167,183 @@ export interface operations {
                     "application/json": components["schemas"]["OrderWithProgress"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No such resource; another customer's order is not found either. Codes: ORDER.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "ORDER.NOT_FOUND",
+                     *       "detail": "Order c0ffee00-0000-4000-8000-000000000001 not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_FOUND";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -812,7 +1363,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The saga stops at its next step and undoes what it did; the order then becomes CANCELLED. */
+            /** @description The saga was asked to stop. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -821,67 +1372,258 @@ export interface operations {
                     "application/json": components["schemas"]["CancellationAccepted"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No such resource; another customer's order is not found either. Codes: ORDER.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "ORDER.NOT_FOUND",
+                     *       "detail": "Order c0ffee00-0000-4000-8000-000000000001 not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_FOUND";
+                    };
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
+            /** @description Refused in the current state. Codes: ORDER.NOT_CANCELLABLE. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "ORDER.NOT_CANCELLABLE",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_CANCELLABLE";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
                 };
             };
         };
@@ -901,7 +1643,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The saga runs its pending compensations once more; follow it with GET /orders/{orderId}. */
+            /** @description The saga runs its pending compensations again. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -910,67 +1652,258 @@ export interface operations {
                     "application/json": components["schemas"]["CompensationRetryAccepted"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No such resource; another customer's order is not found either. Codes: ORDER.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "ORDER.NOT_FOUND",
+                     *       "detail": "Order c0ffee00-0000-4000-8000-000000000001 not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_FOUND";
+                    };
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
+            /** @description Refused in the current state. Codes: SAGA.NOT_STUCK. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "SAGA.NOT_STUCK",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "SAGA.NOT_STUCK";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
                 };
             };
         };
@@ -990,7 +1923,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The product. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -999,31 +1932,158 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description No such resource; another customer's order is not found either. Codes: PRODUCT.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "PRODUCT.NOT_FOUND",
+                     *       "detail": "Product kb-ergo not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "PRODUCT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
-            503: {
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -1043,21 +2103,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @example Ergonomic keyboard */
-                    name: string;
-                    /** @description Unit price in minor units (at most 1,000,000.00). */
-                    unitPrice: {
-                        /** @example 8999 */
-                        amount: number;
-                        /** @example EUR */
-                        currency: string;
-                    };
-                };
+                "application/json": components["schemas"]["RegisterProductRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The product as it now is. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1066,49 +2116,208 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED, VALIDATION.INVALID_MONEY. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED" | "VALIDATION.INVALID_MONEY";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
                 };
             };
         };
@@ -1131,86 +2340,273 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description Units delivered, added to what is available. Not idempotent: two calls, two deliveries.
-                     * @example 25
-                     */
-                    quantity: number;
-                };
+                "application/json": components["schemas"]["RestockRequest"];
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The stock after the delivery. */
             200: {
                 headers: {
+                    /** @description Present when this is the first answer to the same Idempotency-Key, replayed. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StockLevel"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No credential, or one that does not verify (AUTH.UNAUTHORIZED); nothing was changed. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
                 };
             };
-            /** @description The credential does not allow this (AUTH.FORBIDDEN): a customer acting for another, a key without the scope. */
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No such resource; another customer's order is not found either. Codes: PRODUCT.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "PRODUCT.NOT_FOUND",
+                     *       "detail": "Product kb-ergo not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "PRODUCT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description Refused in the current state (ORDER.NOT_CANCELLABLE, IDEMPOTENCY.KEY_REUSED, SAGA.NOT_STUCK). */
+            /** @description Refused in the current state. Codes: IDEMPOTENCY.KEY_REUSED. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "IDEMPOTENCY.KEY_REUSED",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY.KEY_REUSED";
+                    };
                 };
             };
-            /** @description Too many requests for this credential (RATE.LIMITED); retry after Retry-After seconds. */
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
                 };
             };
         };
@@ -1230,7 +2626,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The stock now. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1239,31 +2635,158 @@ export interface operations {
                     "application/json": components["schemas"]["StockLevel"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault (code VALIDATION.*). */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
                 };
             };
-            /** @description No such order or product (ORDER.NOT_FOUND, PRODUCT.NOT_FOUND); another customer's order is not found either. */
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description No such resource; another customer's order is not found either. Codes: PRODUCT.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "PRODUCT.NOT_FOUND",
+                     *       "detail": "Product kb-ergo not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "PRODUCT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A database, Temporal or the card gateway is down (TRANSIENT.*); retry after Retry-After. */
-            503: {
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE";
+                    };
                 };
             };
         };

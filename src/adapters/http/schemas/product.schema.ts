@@ -11,7 +11,12 @@ export const RegisterProductBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200, examples: ['Ergonomic keyboard'] }),
     unitPrice: PriceInput,
   },
-  { additionalProperties: false },
+  {
+    $id: 'RegisterProductRequest',
+    additionalProperties: false,
+    description: "The product's name and unit price.",
+    examples: [{ name: 'Ergonomic keyboard', unitPrice: { amount: 8999, currency: 'EUR' } }],
+  },
 );
 
 export const RestockBody = Type.Object(
@@ -23,7 +28,12 @@ export const RestockBody = Type.Object(
       examples: [25],
     }),
   },
-  { additionalProperties: false },
+  {
+    $id: 'RestockRequest',
+    additionalProperties: false,
+    description: 'A delivery.',
+    examples: [{ quantity: 25 }],
+  },
 );
 
 export const ProductSchema = Type.Object(
@@ -41,4 +51,4 @@ export const StockLevelSchema = Type.Object(
   { $id: 'StockLevel', additionalProperties: false },
 );
 
-export const sharedProductSchemas = [ProductSchema, StockLevelSchema];
+export const sharedProductSchemas = [RegisterProductBody, RestockBody, ProductSchema, StockLevelSchema];
