@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrderSagaClient } from '../../src/sdk/index.js';
+import { createClient } from '../../packages/client/src/index.js';
 import { ROOT } from '../support/dependency-rule.js';
 import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
 
@@ -32,7 +32,7 @@ describe('Swagger UI', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     service = await ApiService.start();
     // The product of POST /orders's example body, so that "Try it out" works as the page offers it.
-    const sdk = createOrderSagaClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
+    const sdk = createClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
     const params = { path: { productId: 'kb-ergo' } };
     const unitPrice = { amount: 8999, currency: 'EUR' };
     await sdk.PUT('/products/{productId}', { params, body: { name: 'Ergonomic keyboard', unitPrice } });

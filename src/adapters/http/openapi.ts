@@ -20,7 +20,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         license: { name: 'MIT', identifier: 'MIT' },
         contact: { name: 'order-saga maintainers', url: 'https://github.com/order-saga/order-saga/issues' },
       },
-      servers: [{ url: 'http://127.0.0.1:3000', description: 'The API started by `npm start`' }],
+      // Relative first: Swagger UI at /docs, and anything reading /openapi.json, calls the server that
+      // served the document, whatever its address.
+      servers: [
+        { url: '/', description: 'The server that serves this document' },
+        { url: 'http://127.0.0.1:3000', description: 'The API started by `npm start`' },
+      ],
       tags: [
         { name: 'orders', description: 'Place, follow, cancel and list orders.' },
         {
