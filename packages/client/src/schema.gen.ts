@@ -441,7 +441,13 @@ export interface components {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
         };
-        /** @description The saga stops at its next step and undoes what it did; the order then becomes CANCELLED. */
+        /**
+         * @description The saga stops at its next step and undoes what it did; the order then becomes CANCELLED.
+         * @example {
+         *       "orderId": "c0ffee00-0000-4000-8000-000000000001",
+         *       "cancellation": "REQUESTED"
+         *     }
+         */
         CancellationAccepted: {
             /**
              * @description The order id the API gave out when the order was placed.
@@ -451,7 +457,13 @@ export interface components {
             /** @enum {string} */
             cancellation: "REQUESTED";
         };
-        /** @description The saga runs its pending compensations once more; follow it with GET /orders/{orderId}. */
+        /**
+         * @description The saga runs its pending compensations once more; follow it with GET /orders/{orderId}.
+         * @example {
+         *       "orderId": "c0ffee00-0000-4000-8000-000000000001",
+         *       "compensation": "RETRYING"
+         *     }
+         */
         CompensationRetryAccepted: {
             /**
              * @description The order id the API gave out when the order was placed.
@@ -495,6 +507,16 @@ export interface components {
              */
             quantity: number;
         };
+        /**
+         * @example {
+         *       "id": "kb-ergo",
+         *       "name": "Ergonomic keyboard",
+         *       "unitPrice": {
+         *         "amount": 8999,
+         *         "currency": "EUR"
+         *       }
+         *     }
+         */
         Product: {
             /**
              * @description A product of the catalogue.
@@ -504,6 +526,14 @@ export interface components {
             name: string;
             unitPrice: components["schemas"]["Money"];
         };
+        /**
+         * @example {
+         *       "productId": "kb-ergo",
+         *       "available": 48,
+         *       "reserved": 0,
+         *       "committed": 2
+         *     }
+         */
         StockLevel: {
             /**
              * @description A product of the catalogue.
@@ -517,7 +547,18 @@ export interface components {
             /** @description Gone with confirmed orders. */
             committed: number;
         };
-        /** @description Each dependency, up or down. */
+        /**
+         * @description Each dependency, up or down.
+         * @example {
+         *       "status": "ok",
+         *       "checks": [
+         *         {
+         *           "name": "postgres",
+         *           "status": "up"
+         *         }
+         *       ]
+         *     }
+         */
         Readiness: {
             /** @enum {string} */
             status: "ok" | "unavailable";

@@ -42,7 +42,12 @@ const Readiness = Type.Object(
       ),
     ),
   },
-  { $id: 'Readiness', additionalProperties: false, description: 'Each dependency, up or down.' },
+  {
+    $id: 'Readiness',
+    additionalProperties: false,
+    description: 'Each dependency, up or down.',
+    examples: [{ status: 'ok', checks: [{ name: 'postgres', status: 'up' }] }],
+  },
 );
 
 export const sharedHealthSchemas = [Readiness];

@@ -164,6 +164,7 @@ export const CancellationAcceptedSchema = Type.Object(
   {
     $id: 'CancellationAccepted',
     additionalProperties: false,
+    examples: [{ orderId: 'c0ffee00-0000-4000-8000-000000000001', cancellation: 'REQUESTED' }],
     description: 'The saga stops at its next step and undoes what it did; the order then becomes CANCELLED.',
   },
 );
@@ -173,6 +174,7 @@ export const CompensationRetryAcceptedSchema = Type.Object(
   {
     $id: 'CompensationRetryAccepted',
     additionalProperties: false,
+    examples: [{ orderId: 'c0ffee00-0000-4000-8000-000000000001', compensation: 'RETRYING' }],
     description: 'The saga runs its pending compensations once more; follow it with GET /orders/{orderId}.',
   },
 );

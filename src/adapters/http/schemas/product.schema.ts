@@ -38,7 +38,11 @@ export const RestockBody = Type.Object(
 
 export const ProductSchema = Type.Object(
   { id: ProductId, name: Type.String(), unitPrice: ref(MoneySchema) },
-  { $id: 'Product', additionalProperties: false },
+  {
+    $id: 'Product',
+    additionalProperties: false,
+    examples: [{ id: 'kb-ergo', name: 'Ergonomic keyboard', unitPrice: { amount: 8999, currency: 'EUR' } }],
+  },
 );
 
 export const StockLevelSchema = Type.Object(
@@ -48,7 +52,11 @@ export const StockLevelSchema = Type.Object(
     reserved: Type.Integer({ minimum: 0, description: 'Held for orders whose saga is running.' }),
     committed: Type.Integer({ minimum: 0, description: 'Gone with confirmed orders.' }),
   },
-  { $id: 'StockLevel', additionalProperties: false },
+  {
+    $id: 'StockLevel',
+    additionalProperties: false,
+    examples: [{ productId: 'kb-ergo', available: 48, reserved: 0, committed: 2 }],
+  },
 );
 
 export const sharedProductSchemas = [RegisterProductBody, RestockBody, ProductSchema, StockLevelSchema];
