@@ -604,6 +604,31 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input: `field` names the field at fault. Codes: REQUEST.MALFORMED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "REQUEST.MALFORMED",
+                     *       "detail": "Invalid input: `field` names the field at fault.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.MALFORMED";
+                    };
+                };
+            };
             /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
             401: {
                 headers: {
@@ -674,6 +699,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Invalid input: `field` names the field at fault. Codes: REQUEST.MALFORMED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "REQUEST.MALFORMED",
+                     *       "detail": "Invalid input: `field` names the field at fault.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.MALFORMED";
+                    };
                 };
             };
             /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
@@ -768,7 +818,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
-            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD. */
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -789,7 +839,7 @@ export interface operations {
                         /** @enum {integer} */
                         status: 400;
                         /** @enum {string} */
-                        code: "VALIDATION.INVALID_FIELD";
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
                     };
                 };
             };

@@ -6,7 +6,7 @@ import type { ApiUseCases } from '../../application/api-use-cases.js';
 import type { Caller } from '../../application/caller.js';
 import type { CustomerTokens } from '../../application/ports/customer-tokens.js';
 import { authenticationPlugin } from './authentication.plugin.js';
-import { clientErrorHandler } from './client-error.js';
+import { clientErrorHandler, expectationFailed } from './client-error.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
 import { metricsPlugin } from './metrics.plugin.js';
@@ -48,7 +48,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
     clientErrorHandler,
+    // Node would answer a request without Host with a bare 400; the error handler's hook does, as a problem.
+    http: { requireHostHeader: false },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.server.on('checkExpectation', expectationFailed);
   app.setValidatorCompiler(validatorCompilerOf(() => app.getSchemas()));
   // Bodies are JSON only: a text/plain body is a 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { PROBLEM_CONTENT_TYPE } from './schemas/problem.schema.js';
@@ -17,19 +18,35 @@ function refusalOf(error: NodeJS.ErrnoException): Refusal {
   return { status: 400, code: 'REQUEST.MALFORMED', detail: 'The request is not valid HTTP/1.1' };
 }
 
-export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const refusal = refusalOf(error);
-  const body = JSON.stringify({
+function problemBody(refusal: Refusal): string {
+  return JSON.stringify({
     type: 'about:blank',
     title: STATUS_CODES[refusal.status],
     status: refusal.status,
     code: refusal.code,
     detail: refusal.detail,
   });
+}
+
+// An Expect header other than 100-continue, which Node answers itself (a bare 417) unless told how.
+export function expectationFailed(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(417, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
+  response.end(
+    problemBody({
+      status: 417,
+      code: 'REQUEST.MALFORMED',
+      detail: 'The only expectation taken is 100-continue',
+    }),
+  );
+}
+
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const refusal = refusalOf(error);
+  const body = problemBody(refusal);
   socket.end(
     `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n` +
       'Connection: close\r\n' +

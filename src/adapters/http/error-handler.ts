@@ -37,6 +37,13 @@ export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (error, 
 // The one error handler: every failure leaves as application/problem+json with a stable code.
 export function installErrorHandler(app: FastifyInstance): void {
   const routes = routeTable(app);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
+    sendProblem(request, reply, 400, {
+      code: 'REQUEST.MALFORMED',
+      detail: 'An HTTP/1.1 request needs a Host header',
+    });
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation !== undefined) {
       return sendProblem(request, reply, 400, {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { StringEnum } from './schemas/common.schema.js';
 import { problemResponses } from './schemas/problem.schema.js';
 import { ref } from './schemas/ref.js';
-import { CREDENTIAL_REFUSED, LIMITED } from './schemas/route-errors.js';
+import { CREDENTIAL_REFUSED, LIMITED, NO_HOST } from './schemas/route-errors.js';
 
 // A dependency the service cannot work without, checked for real on every readiness probe.
 export interface DependencyCheck {
@@ -75,7 +75,7 @@ export function healthRoutes(
                 examples: [{ status: 'ok' }],
               },
             ),
-            ...problemResponses({ ...CREDENTIAL_REFUSED, ...LIMITED }),
+            ...problemResponses({ ...NO_HOST, ...CREDENTIAL_REFUSED, ...LIMITED }),
           },
         },
       },
@@ -93,7 +93,7 @@ export function healthRoutes(
           description: 'Asks each for real; 503 names the ones that are down.',
           security: [],
           response: {
-            ...problemResponses({ ...CREDENTIAL_REFUSED, ...LIMITED }),
+            ...problemResponses({ ...NO_HOST, ...CREDENTIAL_REFUSED, ...LIMITED }),
             200: { ...readiness, description: 'Everything is up.' },
             503: { ...readiness, description: 'At least one dependency is down.' },
           },

@@ -176,7 +176,7 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           response: {
             200: { ...ref(OrderPageSchema), description: 'One page of orders, newest first.' },
             ...problemResponses({
-              400: ['VALIDATION.INVALID_FIELD'],
+              400: ['VALIDATION.INVALID_FIELD', 'REQUEST.MALFORMED'],
               ...GUARDED,
               ...LIMITED,
               ...READ_UNAVAILABLE,

@@ -106,4 +106,18 @@ describe('requests refused before a route runs', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(bodyOf(answer)).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
   });
+
+  it('answers an HTTP/1.1 request without Host with 400 as a problem, not bare', async () => {
+    world = await createHttpWorld();
+    const answer = await rawExchange(world, 'GET /health/live HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(answer)).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
+  });
+
+  it('answers an Expect other than 100-continue with 417 as a problem', async () => {
+    world = await createHttpWorld();
+    const answer = await rawExchange(world, 'GET /health/live HTTP/1.1\r\nHost: x\r\nExpect: later\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 417 /);
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
+  });
 });

@@ -10,6 +10,9 @@ export const WRITE_UNAVAILABLE = {
   503: ['TRANSIENT.DEPENDENCY_UNAVAILABLE', 'TRANSIENT.CONCURRENT_MODIFICATION'],
 } as const;
 
+// An HTTP/1.1 request without Host, refused on whatever route it names.
+export const NO_HOST = { 400: ['REQUEST.MALFORMED'] } as const;
+
 // A path parameter: invalid (400), over the router's limit (414), or not decodable (400).
 export const PATH_PARAMETER = { 414: ['REQUEST.URI_TOO_LONG'] } as const;
 export const INVALID_PATH: readonly ProblemCode[] = ['VALIDATION.INVALID_FIELD', 'REQUEST.MALFORMED'];
