@@ -5,22 +5,11 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../packages/client/src/index.js';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../support/chromium.js';
 import { ROOT } from '../support/dependency-rule.js';
 import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
 
 const ARTIFACTS = join(ROOT, '.data/artifacts');
-// Debian's chromium, never a downloaded browser; quiet: no network of its own, no first-run screens.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // A person trying the API in Swagger UI at /docs, in real headless Chromium.
 describe('Swagger UI', () => {

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.js';
 import { ROOT } from '../support/dependency-rule.js';
 import { uniqueName } from '../support/settings.js';
 import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
@@ -137,5 +140,49 @@ describe('the packed client package', () => {
     await expect(
       run(process.execPath, [tsc, ...options, 'consumer.ts'], { cwd: scratch }),
     ).resolves.toBeDefined();
+  });
+
+  it('places an order from a browser page, loading the installed package by an import map', async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    const modules = join(scratch, 'node_modules');
+    const files: Record<string, string> = {
+      'openapi-fetch.js': join(modules, 'openapi-fetch/dist/index.mjs'),
+    };
+    for (const file of await readdir(join(modules, '@order-saga/client/dist'))) {
+      files[`client/${file}`] = join(modules, '@order-saga/client/dist', file);
+    }
+    const page = `<!doctype html><script type="importmap">${JSON.stringify({
+      imports: {
+        '@order-saga/client': '/browser/client/index.js',
+        'openapi-fetch': '/browser/openapi-fetch.js',
+      },
+    })}</script>`;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    try {
+      const tab = await browser.newPage();
+      // The page and the package's files as if served by the API's own origin, so no CORS is needed.
+      await tab.route(`${service.baseUrl}/browser/**`, async (route) => {
+        const path = new URL(route.request().url()).pathname.replace('/browser/', '');
+        const file = files[path];
+        if (path === 'index.html') return route.fulfill({ contentType: 'text/html', body: page });
+        if (file === undefined) return route.fulfill({ status: 404 });
+        return route.fulfill({ contentType: 'text/javascript', body: await readFile(file, 'utf8') });
+      });
+      await tab.goto(`${service.baseUrl}/browser/index.html`);
+      const customer = uniqueName('browser-customer');
+      const token = await service.customerToken(customer);
+      // A string, so that the test runner does not rewrite its import() for Node.
+      const answer = await tab.evaluate(`(async () => {
+        const { createClient } = await import('@order-saga/client');
+        const client = createClient({ baseUrl: location.origin, customerToken: ${JSON.stringify(token)} });
+        const lines = [{ productId: 'browser-missing', quantity: 1 }];
+        const body = { customerId: ${JSON.stringify(customer)}, cardToken: 'tok_visa', lines };
+        const { error, response } = await client.POST('/orders', { body });
+        return { status: response.status, code: error?.code };
+      })()`);
+      expect(answer).toEqual({ status: 404, code: 'PRODUCT.NOT_FOUND' });
+    } finally {
+      await browser.close();
+    }
   });
 });
