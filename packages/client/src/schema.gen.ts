@@ -249,6 +249,21 @@ export interface components {
          */
         OrderStatus: "PENDING" | "CONFIRMED" | "CANCELLED" | "COMPENSATION_FAILED";
         /**
+         * @description Where the saga is: running its steps, undoing them, stuck, or finished.
+         * @enum {string}
+         */
+        SagaPhase: "RUNNING" | "COMPENSATING" | "COMPENSATION_FAILED" | "CONFIRMED" | "CANCELLED";
+        /**
+         * @description A step of the saga: not started, running, done, failed, being undone, undone.
+         * @enum {string}
+         */
+        StepState: "pending" | "running" | "done" | "failed" | "compensating" | "compensated";
+        /**
+         * @description An undo action: not started, running, done, failed (retried, or left to an operator).
+         * @enum {string}
+         */
+        CompensationState: "pending" | "running" | "done" | "failed";
+        /**
          * @description What to order, for whom, paid with which card.
          * @example {
          *       "customerId": "customer-42",
@@ -285,11 +300,7 @@ export interface components {
         };
         /** @description The saga's record, step by step. */
         SagaProgress: {
-            /**
-             * @description Where the saga is: running its steps, undoing them, stuck, or finished.
-             * @enum {string}
-             */
-            phase: "RUNNING" | "COMPENSATING" | "COMPENSATION_FAILED" | "CONFIRMED" | "CANCELLED";
+            phase: components["schemas"]["SagaPhase"];
             failure: {
                 code: string;
                 reason: string;
@@ -298,8 +309,7 @@ export interface components {
             steps: {
                 /** @example reserveStock */
                 step: string;
-                /** @enum {string} */
-                state: "pending" | "running" | "done" | "failed" | "compensating" | "compensated";
+                state: components["schemas"]["StepState"];
                 attempts: number;
                 startedAt: string | null;
                 finishedAt: string | null;
@@ -318,8 +328,7 @@ export interface components {
                 compensation: string;
                 /** @example reserveStock */
                 undoes: string;
-                /** @enum {string} */
-                state: "pending" | "running" | "done" | "failed";
+                state: components["schemas"]["CompensationState"];
                 attempts: number;
                 startedAt: string | null;
                 finishedAt: string | null;

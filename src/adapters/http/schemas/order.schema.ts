@@ -12,7 +12,12 @@ import {
   Timestamp,
 } from './common.schema.js';
 import { ref } from './ref.js';
-import { SagaProgressSchema } from './saga-progress.schema.js';
+import {
+  CompensationStateSchema,
+  SagaPhaseSchema,
+  SagaProgressSchema,
+  StepStateSchema,
+} from './saga-progress.schema.js';
 
 export const MAX_LINE_QUANTITY = 1_000;
 
@@ -181,6 +186,9 @@ export const CompensationRetryAcceptedSchema = Type.Object(
 
 export const sharedOrderSchemas = [
   OrderStatusSchema,
+  SagaPhaseSchema,
+  StepStateSchema,
+  CompensationStateSchema,
   PlaceOrderBody,
   SagaProgressSchema,
   OrderAcceptedSchema,
