@@ -1,4 +1,5 @@
 import { OrderNotCancellable, OrderNotFound } from '../domain/order/order-errors.js';
+import { CANCELLED_ON_REQUEST } from '../domain/order/order-failure.js';
 import { requireText } from '../domain/shared/require.js';
 import { type Caller, requireOwn } from './caller.js';
 import type { OrderRepository } from './ports/order-repository.js';
@@ -33,10 +34,18 @@ export class RequestCancellation {
       case 'NO_SAGA':
         throw new OrderNotFound(input.orderId);
       case 'TOO_LATE': {
+        // A cancel sent again (its first answer lost to a timeout) finds the saga already cancelling on
+        // request: the same answer as the first time, not a 409 for what it asked for.
+        if (await this.cancelledOnRequest(input.orderId)) return { orderId: input.orderId };
         const order = await this.deps.orders.findById(input.orderId);
         throw new OrderNotCancellable(input.orderId, order?.status ?? 'PENDING');
       }
     }
+  }
+
+  private async cancelledOnRequest(orderId: string): Promise<boolean> {
+    const progress = await this.deps.sagaControl.progressOf(orderId).catch(() => null);
+    return progress?.failure?.code === CANCELLED_ON_REQUEST;
   }
 
   // The order's customer, from the stored order or, before the saga stored it, from the saga's input.

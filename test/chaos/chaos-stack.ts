@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort } from '../support/free-port.js';
+import { freePorts } from '../support/free-port.js';
 
 export type StackService = 'postgres' | 'ferretdb' | 'temporal' | 'simulator';
 
@@ -32,7 +32,10 @@ export class ChaosStack {
   static async up(runId: string): Promise<ChaosStack> {
     const dataDir = `${root}.data/chaos/${runId}`;
     const env: Record<string, string> = { ORDER_SAGA_DATA: dataDir, PG_DATABASES: DATABASE };
-    for (const name of PORTS) env[name] = String(await freePort());
+    const ports = await freePorts(PORTS.length);
+    PORTS.forEach((name, i) => {
+      env[name] = String(ports[i]);
+    });
     const stack = new ChaosStack(dataDir, env);
     await stack.script('up');
     return stack;

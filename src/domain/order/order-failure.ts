@@ -7,6 +7,10 @@ export interface OrderFailure {
   readonly reason: string;
 }
 
+// The code of an order cancelled at its customer's request while its saga was in flight. The saga's
+// workflow writes the same literal (workflow code imports nothing at run time: saga-progress.ts).
+export const CANCELLED_ON_REQUEST = 'ORDER.CANCELLED_ON_REQUEST';
+
 export function checkFailure(failure: OrderFailure): OrderFailure {
   return {
     code: requireText(failure.code, 'failure.code', 100),

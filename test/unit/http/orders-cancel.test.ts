@@ -40,6 +40,19 @@ describe('POST /orders/{orderId}/cancel', () => {
     expect(world.sagaControl.cancellationRequested(orderId)).toBeUndefined();
   });
 
+  it('answers a cancel sent again after it took effect as the first time, not with a 409', async () => {
+    const { world, orderId } = await worldWithAnOrder();
+    const failure = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind', step: null };
+    world.sagaControl.report(orderId, { phase: 'COMPENSATING', failure, steps: [], compensations: [] });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/cancel`,
+      headers: await world.asCustomer('customer-1'),
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ orderId, cancellation: 'REQUESTED' });
+  });
+
   it('answers 404 for an order that has no saga', async () => {
     const { world } = await worldWithAnOrder();
     const response = await world.app.inject({
