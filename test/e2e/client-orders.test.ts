@@ -92,7 +92,7 @@ describe('the SDK against the running service', () => {
     expect(await stockOf(productId)).toEqual({ productId, available: 5, reserved: 0, committed: 0 });
   });
 
-  it('cancels an order in flight, and refuses a second cancel once it is over', async () => {
+  it('cancels an order in flight, and answers a cancel sent again as the first', async () => {
     const productId = await aProduct(5);
     const { data: placed } = await place(productId, 'tok_slow');
     const orderId = placed?.orderId ?? '';
@@ -108,9 +108,10 @@ describe('the SDK against the running service', () => {
     expect(cancelled).toMatchObject({ status: 'CANCELLED', failure: { code: 'ORDER.CANCELLED_ON_REQUEST' } });
     expect(await stockOf(productId)).toMatchObject({ available: 5, reserved: 0 });
 
-    const tooLate = await sdk.POST('/orders/{orderId}/cancel', { params: { path: { orderId } } });
-    expect(tooLate.response.status).toBe(409);
-    expect(tooLate.error).toMatchObject({ code: 'ORDER.NOT_CANCELLABLE' });
+    // As if the first answer had been lost: the same 202, not a 409 for what it asked for (main 97624b3).
+    const again = await sdk.POST('/orders/{orderId}/cancel', { params: { path: { orderId } } });
+    expect(again.response.status).toBe(202);
+    expect(again.data).toEqual({ orderId, cancellation: 'REQUESTED' });
   });
 
   it('places one order per Idempotency-Key, and refuses the key with another body', async () => {
