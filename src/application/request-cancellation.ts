@@ -36,8 +36,10 @@ export class RequestCancellation {
       case 'TOO_LATE': {
         // A cancel sent again (its first answer lost to a timeout) finds the saga already cancelling on
         // request: the same answer as the first time, not a 409 for what it asked for.
-        if (await this.cancelledOnRequest(input.orderId)) return { orderId: input.orderId };
+        // The stored order tells once the saga is over (no worker needed); its progress, while it undoes.
         const order = await this.deps.orders.findById(input.orderId);
+        if (order?.failure?.code === CANCELLED_ON_REQUEST || (await this.cancelledOnRequest(input.orderId)))
+          return { orderId: input.orderId };
         throw new OrderNotCancellable(input.orderId, order?.status ?? 'PENDING');
       }
     }
