@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import { stockProduct } from '../test/support/stock-product.js';
 import { BENCH_ADMIN_KEY } from './session.js';
 
 export interface RunCatalogue {
@@ -19,23 +20,14 @@ export async function stockCatalogue(baseUrl: string, tag: string, orders: numbe
   const stocked = Array.from({ length: STOCKED_PRODUCTS }, (_, i) => `bench-${tag}-p${i}`);
   const scarce = `bench-${tag}-scarce`;
   const initialStock = new Map<string, number>([...stocked.map((id) => [id, orders] as const), [scarce, 1]]);
-  for (const [productId, quantity] of initialStock) {
-    await admin(baseUrl, 'PUT', `/products/${productId}`, {
-      name: `Bench ${productId}`,
-      unitPrice: { amount: UNIT_PRICE, currency: 'EUR' },
+  for (const [id, quantity] of initialStock)
+    await stockProduct(baseUrl, BENCH_ADMIN_KEY, {
+      id,
+      name: `Bench ${id}`,
+      unitPrice: UNIT_PRICE,
+      quantity,
     });
-    await admin(baseUrl, 'POST', `/products/${productId}/restock`, { quantity });
-  }
   return { stocked, scarce, initialStock, unitPrice: UNIT_PRICE };
-}
-
-async function admin(baseUrl: string, method: string, path: string, body: unknown): Promise<void> {
-  const answer = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-api-key': BENCH_ADMIN_KEY },
-    body: JSON.stringify(body),
-  });
-  if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
 }
 
 // FerretDB scans the whole products collection for every update (it indexes only a bare `_id` filter), so

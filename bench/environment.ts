@@ -8,6 +8,7 @@ import {
   activityOptions,
   localActivityOptions,
 } from '../src/adapters/temporal/workflows/activity-options.js';
+import { orderSagaDefinition } from '../src/application/sagas/order-saga.js';
 import type { Design } from './options.js';
 
 const packageVersion = (name: string): string =>
@@ -69,19 +70,20 @@ export function designConfiguration(design: Design) {
       };
     case 'ours':
       return {
-        workflow: 'src/adapters/temporal/workflows/order-saga.workflow.ts',
-        activities: {
-          local: ['createPendingOrder', 'commitStock', 'confirmOrder', 'releaseStock', 'cancelOrder'],
-          regular: [
-            'reserveStock',
-            'authorizePayment',
-            'capturePayment',
-            'voidOrRefundPayment',
-            'markCompensationFailed',
-          ],
-          options: { ...activityOptions, local: localActivityOptions },
-        },
+        workflow:
+          'src/application/sagas/order-saga.ts, run by src/adapters/temporal/workflows/saga-workflow.ts',
+        activities: { ...activitiesByHow(), options: { ...activityOptions, local: localActivityOptions } },
         worker: 'SDK defaults',
       };
   }
+}
+
+// Which of the saga's activities run locally (kind database) and which as regular activities.
+function activitiesByHow(): { local: string[]; regular: string[] } {
+  const { steps, markStuck } = orderSagaDefinition;
+  const all = [...steps, ...steps.flatMap((step) => (step.undo === null ? [] : [step.undo]))];
+  return {
+    local: all.filter((a) => a.kind === 'database').map((a) => a.activity),
+    regular: [...all.filter((a) => a.kind !== 'database').map((a) => a.activity), markStuck.activity],
+  };
 }

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../test/support/seeded-random.js';
 import type { RunCatalogue } from './catalogue.js';
 import type { Outcome } from './options.js';
 import { benchCustomerHeaders } from './session.js';
-import { seededRandom } from './stats.js';
 
 export interface SentOrder {
   readonly index: number;

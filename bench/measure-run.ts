@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
+import { completionsOf, waitForClosed } from '../test/support/saga-completions.js';
 import { removeProducts, stockCatalogue } from './catalogue.js';
-import { completionsOf, waitForClosed } from './completions.js';
 import { type CpuFigures, type CpuSample, cpuFigures, sampleCpu, stackPids } from './cpu.js';
 import { checkInvariants, type InvariantReport } from './invariants.js';
 import { driveOrders } from './load.js';

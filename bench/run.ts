@@ -7,11 +7,11 @@ import { Client, Connection } from '@temporalio/client';
 import { migratePostgres } from '../src/adapters/postgres/migrate-postgres.js';
 import { loadConfig } from '../src/bootstrap/config.js';
 import { freePort } from '../test/support/free-port.js';
+import { httpReady, ServiceProcess } from '../test/support/service-process.js';
 import { removeProducts } from './catalogue.js';
 import { designConfiguration, machineAndVersions } from './environment.js';
 import { measureRun, type RunResult } from './measure-run.js';
 import { type BenchOptions, type Design, parseOptions } from './options.js';
-import { httpReady, ServiceProcess } from './processes.js';
 import { type DesignResult, markdownOf } from './report.js';
 import { DesignSession, type Stack } from './session.js';
 

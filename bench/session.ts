@@ -1,22 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
-import { workflowInterceptorModules } from '../src/adapters/temporal/tracing-interceptors.js';
-import { loadConfig } from '../src/bootstrap/config.js';
-import { mintCustomerToken } from '../src/bootstrap/customer-token.js';
-import { workflowsPathOf } from '../src/bootstrap/saga-workflows.js';
+import { customerHeaders } from '../test/support/customer-headers.js';
 import { freePort } from '../test/support/free-port.js';
+import { httpReady, ServiceProcess } from '../test/support/service-process.js';
+import { bundleWorkflows, pollsTaskQueue } from '../test/support/workflow-bundle.js';
 import { type Design, WORKFLOWS_OF } from './options.js';
-import { httpReady, ServiceProcess } from './processes.js';
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
 // The headers of the bench's customer, for the APIs it starts (their secret derives from BENCH_ADMIN_KEY).
-export async function benchCustomerHeaders(customerId: string): Promise<Record<string, string>> {
-  const config = { ...loadConfig(), adminApiKey: BENCH_ADMIN_KEY, customerTokenSecret: null };
-  return { authorization: `Bearer ${await mintCustomerToken(customerId, config, '24h')}` };
+export function benchCustomerHeaders(customerId: string): Promise<Record<string, string>> {
+  return customerHeaders(customerId, BENCH_ADMIN_KEY);
 }
 const dataDir = fileURLToPath(new URL('../.data/bench/', import.meta.url));
 
@@ -29,9 +24,7 @@ export interface Stack {
   readonly simulatorPid: number | null;
 }
 
-// One design on the stack: its worker and an API in front of it, on a task queue of their own. The
-// workflow code is bundled beforehand, as in production, so the worker's memory is the worker's and
-// not webpack's.
+// One design on the stack: its worker and an API in front of it, on a task queue of their own.
 export class DesignSession {
   private constructor(
     readonly design: Design,
@@ -44,7 +37,7 @@ export class DesignSession {
 
   static async start(design: Design, stack: Stack, client: Client, runId: string): Promise<DesignSession> {
     const workflows = WORKFLOWS_OF[design];
-    const bundle = await bundle_(workflows);
+    const bundle = await bundleWorkflows(workflows, `${dataDir}${workflows}-workflow-bundle.js`);
     const taskQueue = `bench-${design}-${runId}`;
     const port = await freePort();
     const env = {
@@ -75,7 +68,7 @@ export class DesignSession {
     const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker, client);
     try {
       await Promise.all([
-        worker.waitFor(() => polled(client, stack.temporalNamespace, taskQueue), 90_000),
+        worker.waitFor(() => pollsTaskQueue(client, stack.temporalNamespace, taskQueue), 90_000),
         api.waitFor(() => httpReady(`${session.baseUrl}/health/ready`), 90_000),
       ]);
     } catch (error) {
@@ -98,33 +91,3 @@ export class DesignSession {
       .catch(() => undefined);
   }
 }
-
-async function bundle_(workflows: 'noop' | 'plain' | 'ours'): Promise<string> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: workflowsPathOf(workflows),
-    workflowInterceptorModules,
-    logger: quiet,
-  });
-  await mkdir(dataDir, { recursive: true });
-  const path = `${dataDir}${workflows}-workflow-bundle.js`;
-  await writeFile(path, code);
-  return path;
-}
-
-// The worker is ready once it polls its task queue.
-async function polled(client: Client, namespace: string, taskQueue: string): Promise<boolean> {
-  const answer = await client.workflowService
-    .describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 })
-    .catch(() => null);
-  return (answer?.pollers?.length ?? 0) > 0;
-}
-
-const nothing = () => undefined;
-const quiet = {
-  trace: nothing,
-  debug: nothing,
-  info: nothing,
-  warn: nothing,
-  error: console.error,
-  log: nothing,
-};

@@ -8,6 +8,7 @@ import type { OrderCursors } from './order-cursors.js';
 import type { OrderRepository } from './ports/order-repository.js';
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 interface Dependencies {
   readonly orders: OrderRepository;
@@ -18,7 +19,7 @@ export interface ListOrdersInput {
   readonly caller: Caller;
   readonly status?: OrderStatus;
   readonly customerId?: string;
-  readonly limit: number;
+  readonly limit?: number;
   // Opaque: the nextCursor of the previous page.
   readonly cursor?: string;
 }
@@ -37,7 +38,7 @@ export class ListOrders {
   }
 
   async execute(input: ListOrdersInput): Promise<OrderPage> {
-    const limit = pageSize(input.limit);
+    const limit = pageSize(input.limit ?? DEFAULT_PAGE_SIZE);
     const customerId = customerFilter(input);
     if (customerId === OTHERS) return { orders: [], nextCursor: null };
     const found = await this.deps.orders.list({

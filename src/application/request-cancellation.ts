@@ -3,6 +3,7 @@ import { requireText } from '../domain/shared/require.js';
 import { type Caller, requireOwn } from './caller.js';
 import type { OrderRepository } from './ports/order-repository.js';
 import type { SagaControl } from './ports/saga-control.js';
+import { CANCELLED_ON_REQUEST } from './sagas/order-saga.js';
 
 interface Dependencies {
   readonly orders: OrderRepository;
@@ -33,10 +34,20 @@ export class RequestCancellation {
       case 'NO_SAGA':
         throw new OrderNotFound(input.orderId);
       case 'TOO_LATE': {
+        // A cancel sent again (its first answer lost to a timeout) finds the saga already cancelling on
+        // request: the same answer as the first time, not a 409 for what it asked for.
+        // The stored order tells once the saga is over (no worker needed); its progress, while it undoes.
         const order = await this.deps.orders.findById(input.orderId);
+        if (order?.failure?.code === CANCELLED_ON_REQUEST || (await this.cancelledOnRequest(input.orderId)))
+          return { orderId: input.orderId };
         throw new OrderNotCancellable(input.orderId, order?.status ?? 'PENDING');
       }
     }
+  }
+
+  private async cancelledOnRequest(orderId: string): Promise<boolean> {
+    const progress = await this.deps.sagaControl.progressOf(orderId).catch(() => null);
+    return progress?.failure?.code === CANCELLED_ON_REQUEST;
   }
 
   // The order's customer, from the stored order or, before the saga stored it, from the saga's input.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/application/ports/inventory.js';
-import { type InventoryFixture, outcomeOf, stateOf } from './inventory-subject.js';
+import { anOrderId, type InventoryFixture, outcomeOf, stateOf } from './inventory-subject.js';
 
 type Step = (fixture: InventoryFixture) => Promise<unknown>;
 
@@ -40,5 +40,35 @@ export function idempotencyCases(current: () => InventoryFixture): void {
       expect(await state(fixture.inventory, fixture)).toEqual(afterOnce);
       expect(second).toEqual(first);
     });
+
+    // FerretDB 1.x answers a negation over an array's field (`'reservations.orderId': { $ne: id }`) as
+    // "some element differs", so a guard written that way lets a retried reserve hold twice as soon as
+    // another order holds on the same product (reserve-line.ts).
+    it.each(CASES)(
+      "run twice beside another order's reservations, %s leaves the state and answer of once",
+      async (_, before, step) => {
+        const fixture = current();
+        const other = anOrderId();
+        const otherLines = [fixture.p1, fixture.p2].map((productId) => ({ productId, quantity: 1 }));
+        await fixture.inventory.reserve(other, otherLines);
+        for (const earlier of before) await earlier(fixture);
+        const both = () =>
+          stateOf(fixture.inventory, [fixture.p1, fixture.p2, fixture.p3], [fixture.order, other]);
+
+        const first = await outcomeOf(step(fixture));
+        const afterOnce = await both();
+        const second = await outcomeOf(step(fixture));
+
+        expect(await both()).toEqual(afterOnce);
+        expect(second).toEqual(first);
+        await fixture.inventory.release(other);
+        const { levels, reservations } = await both();
+        const heldOn = (productId: string) =>
+          reservations
+            .filter((r) => r.productId === productId && r.status === 'HELD')
+            .reduce((sum, r) => sum + r.quantity, 0);
+        expect(levels.map((level) => level.reserved)).toEqual(levels.map((l) => heldOn(l.productId)));
+      },
+    );
   });
 }

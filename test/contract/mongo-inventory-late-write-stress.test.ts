@@ -1,57 +1,31 @@
-import { MikroORM } from '@mikro-orm/mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
-import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
+import type { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
 import { driftOf } from '../../src/domain/stock/stock-recount.js';
-import { testConfig } from '../support/settings.js';
-import { type StallingProxy, startStallingProxy } from '../support/stalling-proxy.js';
+import { seededRandom } from '../support/seeded-random.js';
+import type { StallingProxy } from '../support/stalling-proxy.js';
 import { anOrderId, aProductId } from './inventory-subject.js';
-import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
+import { type LateWriteInventories, startLateWriteInventories } from './late-write-inventories.js';
 
-const LEASE_MS = 1_500;
 const ROUNDS = 8;
 // Change it to explore other interleavings; a failure names the seed to replay.
 const SEED = Number(process.env.LATE_WRITE_SEED ?? 13);
-
-// mulberry32: a few lines of seeded randomness, so that a failing run can be replayed.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // The second line behind the deterministic cases: rounds in which one process's reserve, release or
 // commit is held on the wire past its lease while the other process moves the same order on, chosen
 // by a seed. Afterwards every product's counters must agree with its reservations, nothing stranded.
 describe('MongoInventory with late writes, seeded', () => {
-  let orm: MikroORM;
-  let staleOrm: MikroORM;
+  let subject: LateWriteInventories;
   let proxy: StallingProxy;
   let inventory: MongoInventory;
   let stale: MongoInventory;
   beforeAll(async () => {
-    orm = await startMongoOrm();
-    const url = new URL(testConfig().mongodbUrl);
-    proxy = await startStallingProxy(Number(url.port));
-    url.port = String(proxy.port);
-    staleOrm = await MikroORM.init(mongoOrmConfig(url.toString()));
-    inventory = new MongoInventory(orm, { leaseMs: LEASE_MS });
-    stale = new MongoInventory(staleOrm, { leaseMs: LEASE_MS });
+    subject = await startLateWriteInventories();
+    ({ proxy, inventory, stale } = subject);
   });
-  afterAll(async () => {
-    proxy.release();
-    await staleOrm.close(true);
-    await proxy.close();
-    await stopMongoOrm(orm);
-  });
+  afterAll(() => subject?.close());
 
   it(`keeps every product's counters equal to its reservations (seed ${SEED})`, async () => {
-    const next = random(SEED);
+    const next = seededRandom(SEED);
     const pick = <T>(choices: readonly T[]): T => choices[Math.floor(next() * choices.length)] as T;
     const products = [aProductId(), aProductId()];
     for (const productId of products) await inventory.restock(productId, 100);

@@ -1,40 +1,22 @@
-import { MikroORM } from '@mikro-orm/mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
-import { mongoOrmConfig } from '../../src/adapters/mongo/orm-config.js';
-import { testConfig } from '../support/settings.js';
-import { type StallingProxy, startStallingProxy } from '../support/stalling-proxy.js';
+import type { MongoInventory } from '../../src/adapters/mongo/mongo-inventory.js';
+import type { StallingProxy } from '../support/stalling-proxy.js';
 import { anOrderId, aProductId } from './inventory-subject.js';
-import { startMongoOrm, stopMongoOrm } from './mongo-test-orm.js';
-
-// Short, so that the test need not wait ten seconds for a lock to be taken over; long enough for a
-// holder on a busy machine to reach the write that the proxy then holds back.
-const LEASE_MS = 1_500;
+import { type LateWriteInventories, startLateWriteInventories } from './late-write-inventories.js';
 
 // A process whose write to a product is held up past its lock's lease (the network, a database that
 // stopped answering for a while, a driver queueing the write until the server is back), while another
 // process takes the lock over: the late write must change nothing once it arrives.
 describe('MongoInventory when a write arrives after its lock ran out', () => {
-  let orm: MikroORM;
-  let staleOrm: MikroORM;
+  let subject: LateWriteInventories;
   let proxy: StallingProxy;
   let inventory: MongoInventory;
   let stale: MongoInventory;
   beforeAll(async () => {
-    orm = await startMongoOrm();
-    const url = new URL(testConfig().mongodbUrl);
-    proxy = await startStallingProxy(Number(url.port));
-    url.port = String(proxy.port);
-    staleOrm = await MikroORM.init(mongoOrmConfig(url.toString()));
-    inventory = new MongoInventory(orm, { leaseMs: LEASE_MS });
-    stale = new MongoInventory(staleOrm, { leaseMs: LEASE_MS });
+    subject = await startLateWriteInventories();
+    ({ proxy, inventory, stale } = subject);
   });
-  afterAll(async () => {
-    proxy.release();
-    await staleOrm.close(true);
-    await proxy.close();
-    await stopMongoOrm(orm);
-  });
+  afterAll(() => subject?.close());
   beforeEach(() => proxy.release());
 
   it('holds nothing for an order released while its reserve was on its way to the product', async () => {

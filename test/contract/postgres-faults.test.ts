@@ -8,9 +8,9 @@ import { DependencyUnavailable, isTransientFault } from '../../src/application/t
 import { Product } from '../../src/domain/catalog/product.js';
 import { Money } from '../../src/domain/shared/money.js';
 import { ValidationError } from '../../src/domain/shared/validation-error.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres-scratch-database.js';
 import { aNewOrder } from './order-repository.contract.js';
 import { anAuthorizedPayment } from './payment-repository.contract.js';
-import { createScratchDatabase, type ScratchDatabase } from './postgres-scratch-database.js';
 import { startPostgresOrm } from './postgres-test-orm.js';
 
 const aProduct = Product.create({ id: 'p-1', name: 'Keyboard', unitPrice: Money.of(4_999, 'EUR') });

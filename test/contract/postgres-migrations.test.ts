@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../src/adapters/postgres/migrate-postgres.js';
 import { postgresOrmConfig } from '../../src/adapters/postgres/orm-config.js';
-import { createScratchDatabase, type ScratchDatabase } from './postgres-scratch-database.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres-scratch-database.js';
 
 describe('PostgreSQL migrations', () => {
   let scratch: ScratchDatabase | undefined;

@@ -5,6 +5,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres-scratch-database.js';
 import { uniqueName } from '../support/settings.js';
 import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
 
@@ -19,10 +20,14 @@ const ST =
 describe('the API under schemathesis', () => {
   let service: ApiService;
   let reports: string;
+  let database: ScratchDatabase | undefined;
 
   beforeAll(async () => {
     if (!existsSync(ST)) throw new Error(`${ST} is missing: run the tests with npm test (scripts/test.sh)`);
-    service = await ApiService.start();
+    // Orders of other suites, whose sagas' task queues are gone, would answer an update with a 503 (no
+    // worker to take it) that says nothing about this API: the fuzz run sees only its own.
+    database = await createScratchDatabase();
+    service = await ApiService.start({ databaseUrl: database.url });
     reports = await mkdtemp(join(tmpdir(), 'order-saga-fuzz-'));
     // A product the examples name, so that placing an order can succeed as well as fail.
     const product = { name: 'Ergonomic keyboard', unitPrice: { amount: 8999, currency: 'EUR' } };
@@ -35,6 +40,7 @@ describe('the API under schemathesis', () => {
   });
   afterAll(async () => {
     await service?.stop();
+    await database?.drop();
     if (reports !== undefined) await rm(reports, { recursive: true, force: true });
   });
 

@@ -41,13 +41,14 @@ export class ApiService {
   }
 
   static async start(
-    options: { slowDelayMs?: number; rateLimitPerMinute?: number } = {},
+    options: { slowDelayMs?: number; rateLimitPerMinute?: number; databaseUrl?: string } = {},
   ): Promise<ApiService> {
     const simulator = createPaymentSimulator({ logger: false, slowDelayMs: options.slowDelayMs ?? 4_000 });
     const simulatorUrl = await simulator.listen({ host: '127.0.0.1', port: 0 });
     const port = await freePort();
     const config: Config = {
       ...testConfig(),
+      ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
       port,
       temporalTaskQueue: uniqueName('api-e2e'),
       paymentGatewayUrl: simulatorUrl,

@@ -4,23 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrderSagaClient } from '../../src/sdk/index.js';
+import { createClient } from '../../packages/client/src/index.js';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../support/chromium.js';
 import { ROOT } from '../support/dependency-rule.js';
 import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
 
 const ARTIFACTS = join(ROOT, '.data/artifacts');
-// Debian's chromium, never a downloaded browser; quiet: no network of its own, no first-run screens.
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // A person trying the API in Swagger UI at /docs, in real headless Chromium.
 describe('Swagger UI', () => {
@@ -32,7 +21,7 @@ describe('Swagger UI', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     service = await ApiService.start();
     // The product of POST /orders's example body, so that "Try it out" works as the page offers it.
-    const sdk = createOrderSagaClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
+    const sdk = createClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
     const params = { path: { productId: 'kb-ergo' } };
     const unitPrice = { amount: 8999, currency: 'EUR' };
     await sdk.PUT('/products/{productId}', { params, body: { name: 'Ergonomic keyboard', unitPrice } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrderSagaClient, type OrderSagaClient } from '../../src/sdk/index.js';
+import { createClient, type OrderSagaClient } from '../../packages/client/src/index.js';
 import { uniqueName } from '../support/settings.js';
 import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
 
@@ -11,7 +11,7 @@ describe('an idempotent restock against the running service', () => {
 
   beforeAll(async () => {
     service = await ApiService.start();
-    sdk = createOrderSagaClient({ baseUrl: service.baseUrl, adminApiKey: E2E_ADMIN_KEY });
+    sdk = createClient({ baseUrl: service.baseUrl, apiKey: E2E_ADMIN_KEY });
   });
   afterAll(() => service?.stop());
 

@@ -6,7 +6,8 @@ import type { ApiUseCases } from '../../application/api-use-cases.js';
 import type { Caller } from '../../application/caller.js';
 import type { CustomerTokens } from '../../application/ports/customer-tokens.js';
 import { authenticationPlugin } from './authentication.plugin.js';
-import { installErrorHandler } from './error-handler.js';
+import { clientErrorHandler, expectationFailed } from './client-error.js';
+import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
 import { metricsPlugin } from './metrics.plugin.js';
 import { registerOpenApi } from './openapi.js';
@@ -18,7 +19,7 @@ import { sharedOrderSchemas } from './schemas/order.schema.js';
 import { ProblemSchema } from './schemas/problem.schema.js';
 import { sharedProductSchemas } from './schemas/product.schema.js';
 import { tracingPlugin } from './tracing.plugin.js';
-import { validatorCompiler } from './validator-compiler.js';
+import { validatorCompilerOf } from './validator-compiler.js';
 
 export interface AppOptions {
   readonly logger: FastifyServerOptions['logger'];
@@ -45,8 +46,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     // Above the ids' limit of 100, so that a long id gets the schema's 400 naming it, not a bare 414.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
+    // Node would answer a request without Host with a bare 400; the error handler's hook does, as a problem.
+    http: { requireHostHeader: false },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.server.on('checkExpectation', expectationFailed);
+  app.setValidatorCompiler(validatorCompilerOf(() => app.getSchemas()));
+  // Bodies are JSON only: a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   await app.register(tracingPlugin);
   await app.register(metricsPlugin, {

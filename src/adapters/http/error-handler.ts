@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
 import { isApplicationError } from '../../application/application-error.js';
 import { DependencyUnavailable, isTransientFault } from '../../application/transient-fault.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
@@ -21,8 +21,29 @@ const REQUEST_ERRORS: Record<string, { status: number; code: string; detail: str
   },
 };
 
+// The router's refusals, before any route runs: a path parameter over maxParamLength (414), a path
+// that does not decode (400). Fastify's own answer would echo the URL back.
+export const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (error, request, reply) =>
+  error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? sendProblem(request, reply, 414, {
+        code: 'REQUEST.URI_TOO_LONG',
+        detail: 'A path parameter is longer than the API reads',
+      })
+    : sendProblem(request, reply, 400, {
+        code: 'REQUEST.MALFORMED',
+        detail: 'The request path is malformed',
+      });
+
 // The one error handler: every failure leaves as application/problem+json with a stable code.
 export function installErrorHandler(app: FastifyInstance): void {
+  const routes = routeTable(app);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
+    sendProblem(request, reply, 400, {
+      code: 'REQUEST.MALFORMED',
+      detail: 'An HTTP/1.1 request needs a Host header',
+    });
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation !== undefined) {
       return sendProblem(request, reply, 400, {
@@ -68,12 +89,53 @@ export function installErrorHandler(app: FastifyInstance): void {
     return sendProblem(request, reply, 500, { code: 'INTERNAL', detail: 'Something went wrong on our side' });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = routes.methodsOf(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(request, reply, 405, {
+        code: 'ROUTE.METHOD_NOT_ALLOWED',
+        detail: `${path} does not take ${request.method}; it takes ${allowed.join(', ')}`,
+      });
+    }
+    return sendProblem(request, reply, 404, {
       code: 'ROUTE.NOT_FOUND',
-      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
-    }),
-  );
+      detail: `No route ${request.method} ${path}`,
+    });
+  });
+}
+
+// Every route's path as a pattern with its methods, so that a method a path does not take is told
+// apart (405 with Allow) from a path that does not exist (404).
+function routeTable(app: FastifyInstance) {
+  const table = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  app.addHook('onRoute', (route) => {
+    const entry = table.get(route.url) ?? {
+      pattern: new RegExp(
+        `^${route.url
+          .split('/')
+          .map((part) =>
+            part.startsWith(':')
+              ? '[^/]+'
+              : part === '*'
+                ? '.*'
+                : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+          )
+          .join('/')}$`,
+      ),
+      methods: new Set<string>(),
+    };
+    for (const method of [route.method].flat()) entry.methods.add(method);
+    if (entry.methods.has('GET')) entry.methods.add('HEAD');
+    table.set(route.url, entry);
+  });
+  return {
+    methodsOf: (path: string): string[] =>
+      [
+        ...new Set([...table.values()].filter((e) => e.pattern.test(path)).flatMap((e) => [...e.methods])),
+      ].sort(),
+  };
 }
 
 // 'lines[0].quantity' from Ajv's '/lines/0/quantity', naming the missing or unexpected key when the

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { StringEnum } from './schemas/common.schema.js';
+import { problemResponses } from './schemas/problem.schema.js';
 import { ref } from './schemas/ref.js';
+import { CREDENTIAL_REFUSED, LIMITED, NO_HOST } from './schemas/route-errors.js';
 
 // A dependency the service cannot work without, checked for real on every readiness probe.
 export interface DependencyCheck {
@@ -40,7 +42,12 @@ const Readiness = Type.Object(
       ),
     ),
   },
-  { $id: 'Readiness', additionalProperties: false, description: 'Each dependency, up or down.' },
+  {
+    $id: 'Readiness',
+    additionalProperties: false,
+    description: 'Each dependency, up or down.',
+    examples: [{ status: 'ok', checks: [{ name: 'postgres', status: 'up' }] }],
+  },
 );
 
 export const sharedHealthSchemas = [Readiness];
@@ -57,7 +64,19 @@ export function healthRoutes(
           operationId: 'live',
           tags: ['health'],
           summary: 'The process is up',
-          response: { 200: Type.Object({ status: StringEnum(['ok']) }, { additionalProperties: false }) },
+          description: 'Answers as long as the process serves HTTP; it asks no dependency.',
+          security: [],
+          response: {
+            200: Type.Object(
+              { status: StringEnum(['ok']) },
+              {
+                additionalProperties: false,
+                description: 'The process is up.',
+                examples: [{ status: 'ok' }],
+              },
+            ),
+            ...problemResponses({ ...NO_HOST, ...CREDENTIAL_REFUSED, ...LIMITED }),
+          },
         },
       },
       async () => ({ status: 'ok' as const }),
@@ -72,7 +91,9 @@ export function healthRoutes(
           tags: ['health'],
           summary: 'PostgreSQL, MongoDB and Temporal answer',
           description: 'Asks each for real; 503 names the ones that are down.',
+          security: [],
           response: {
+            ...problemResponses({ ...NO_HOST, ...CREDENTIAL_REFUSED, ...LIMITED }),
             200: { ...readiness, description: 'Everything is up.' },
             503: { ...readiness, description: 'At least one dependency is down.' },
           },

@@ -18,7 +18,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description:
           'Orders placed through a saga: stock reserved in MongoDB, the card charged through a payment gateway, the order kept in PostgreSQL, all orchestrated by Temporal. Errors are application/problem+json with a stable `code`.',
         license: { name: 'MIT', identifier: 'MIT' },
+        contact: { name: 'order-saga maintainers', url: 'https://github.com/order-saga/order-saga/issues' },
       },
+      // Relative first: Swagger UI at /docs, and anything reading /openapi.json, calls the server that
+      // served the document, whatever its address.
+      servers: [
+        { url: '/', description: 'The server that serves this document' },
+        { url: 'http://127.0.0.1:3000', description: 'The API started by `npm start`' },
+      ],
       tags: [
         { name: 'orders', description: 'Place, follow, cancel and list orders.' },
         {

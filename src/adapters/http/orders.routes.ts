@@ -4,7 +4,7 @@ import { requireSelf } from '../../application/caller.js';
 import type { PlacedOnce } from '../../application/place-order-once.js';
 import { allow } from './authentication.plugin.js';
 import { orderBody, progressBody } from './order-body.js';
-import { IdempotencyHeaders } from './schemas/common.schema.js';
+import { IdempotencyHeaders, REPLAYED } from './schemas/common.schema.js';
 import {
   CancellationAcceptedSchema,
   CompensationRetryAcceptedSchema,
@@ -17,10 +17,25 @@ import {
 } from './schemas/order.schema.js';
 import { problemResponses } from './schemas/problem.schema.js';
 import { ref } from './schemas/ref.js';
+import {
+  BODY,
+  GUARDED,
+  INVALID_PATH,
+  LIMITED,
+  PATH_PARAMETER,
+  READ_UNAVAILABLE,
+  WRITE_UNAVAILABLE,
+} from './schemas/route-errors.js';
 import { API_KEY, CUSTOMER, callerOf } from './security.js';
 
 const customers = allow({ customers: true });
 const customersOrReaders = allow({ customers: true, scopes: ['orders:read-all'] });
+
+const LOCATION = {
+  type: 'string',
+  description: 'The path of the order: GET it to follow the saga.',
+  examples: ['/orders/c0ffee00-0000-4000-8000-000000000001'],
+};
 
 export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -36,13 +51,29 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
             'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).',
           security: [CUSTOMER],
           headers: IdempotencyHeaders,
-          body: PlaceOrderBody,
+          body: ref(PlaceOrderBody),
           response: {
             202: {
               ...ref(OrderAcceptedSchema),
               description: 'Placed; the saga runs. `Location` names the order.',
+              headers: { Location: LOCATION, 'Idempotent-Replayed': REPLAYED },
             },
-            ...problemResponses(400, 401, 403, 404, 409, 413, 422, 429, 503),
+            ...problemResponses({
+              400: [
+                'VALIDATION.INVALID_FIELD',
+                'VALIDATION.INVALID_QUANTITY',
+                'VALIDATION.EMPTY_ORDER',
+                'VALIDATION.DUPLICATE_LINE',
+                'REQUEST.MALFORMED',
+              ],
+              ...GUARDED,
+              404: ['PRODUCT.NOT_FOUND'],
+              409: ['IDEMPOTENCY.KEY_REUSED'],
+              ...BODY,
+              422: ['VALIDATION.CURRENCY_MISMATCH'],
+              ...LIMITED,
+              ...WRITE_UNAVAILABLE,
+            }),
           },
         },
       },
@@ -72,8 +103,15 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           security: [CUSTOMER, API_KEY],
           params: OrderParams,
           response: {
-            200: ref(OrderWithProgressSchema),
-            ...problemResponses(400, 401, 403, 404, 429, 503),
+            200: { ...ref(OrderWithProgressSchema), description: "The order and its saga's progress." },
+            ...problemResponses({
+              400: INVALID_PATH,
+              ...GUARDED,
+              404: ['ORDER.NOT_FOUND'],
+              ...PATH_PARAMETER,
+              ...LIMITED,
+              ...READ_UNAVAILABLE,
+            }),
           },
         },
       },
@@ -99,8 +137,17 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           security: [CUSTOMER],
           params: OrderParams,
           response: {
-            202: ref(CancellationAcceptedSchema),
-            ...problemResponses(400, 401, 403, 404, 409, 429, 503),
+            202: { ...ref(CancellationAcceptedSchema), description: 'The saga was asked to stop.' },
+            ...problemResponses({
+              400: INVALID_PATH,
+              ...GUARDED,
+              404: ['ORDER.NOT_FOUND'],
+              409: ['ORDER.NOT_CANCELLABLE'],
+              ...BODY,
+              ...PATH_PARAMETER,
+              ...LIMITED,
+              ...WRITE_UNAVAILABLE,
+            }),
           },
         },
       },
@@ -126,7 +173,15 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
             "A customer lists their own orders (a `customerId` filter on another customer finds none); a key with `orders:read-all` lists anyone's.",
           security: [CUSTOMER, API_KEY],
           querystring: ListOrdersQuery,
-          response: { 200: ref(OrderPageSchema), ...problemResponses(400, 401, 403, 429, 503) },
+          response: {
+            200: { ...ref(OrderPageSchema), description: 'One page of orders, newest first.' },
+            ...problemResponses({
+              400: ['VALIDATION.INVALID_FIELD', 'REQUEST.MALFORMED'],
+              ...GUARDED,
+              ...LIMITED,
+              ...READ_UNAVAILABLE,
+            }),
+          },
         },
       },
       async (request) => {
@@ -151,8 +206,20 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           security: [API_KEY],
           params: OrderParams,
           response: {
-            202: ref(CompensationRetryAcceptedSchema),
-            ...problemResponses(400, 401, 403, 404, 409, 429, 503),
+            202: {
+              ...ref(CompensationRetryAcceptedSchema),
+              description: 'The saga runs its pending compensations again.',
+            },
+            ...problemResponses({
+              400: INVALID_PATH,
+              ...GUARDED,
+              404: ['ORDER.NOT_FOUND'],
+              409: ['SAGA.NOT_STUCK'],
+              ...BODY,
+              ...PATH_PARAMETER,
+              ...LIMITED,
+              ...WRITE_UNAVAILABLE,
+            }),
           },
         },
       },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiUseCases } from '../../application/api-use-cases.js';
 import { allow } from './authentication.plugin.js';
-import { IdempotencyHeaders } from './schemas/common.schema.js';
+import { IdempotencyHeaders, REPLAYED } from './schemas/common.schema.js';
 import { problemResponses } from './schemas/problem.schema.js';
 import {
   ProductParams,
@@ -11,7 +11,26 @@ import {
   StockLevelSchema,
 } from './schemas/product.schema.js';
 import { ref } from './schemas/ref.js';
+import {
+  BODY,
+  CREDENTIAL_REFUSED,
+  GUARDED,
+  INVALID_PATH,
+  LIMITED,
+  PATH_PARAMETER,
+  READ_UNAVAILABLE,
+  WRITE_UNAVAILABLE,
+} from './schemas/route-errors.js';
 import { API_KEY } from './security.js';
+
+const PUBLIC_PRODUCT_READ = {
+  400: INVALID_PATH,
+  ...CREDENTIAL_REFUSED,
+  404: ['PRODUCT.NOT_FOUND'],
+  ...PATH_PARAMETER,
+  ...LIMITED,
+  ...READ_UNAVAILABLE,
+} as const;
 
 export function productRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -29,8 +48,18 @@ export function productRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox 
             'Orders already placed keep the price they were placed at. Needs a key with `catalog:write`.',
           security: [API_KEY],
           params: ProductParams,
-          body: RegisterProductBody,
-          response: { 200: ref(ProductSchema), ...problemResponses(400, 401, 403, 429, 503) },
+          body: ref(RegisterProductBody),
+          response: {
+            200: { ...ref(ProductSchema), description: 'The product as it now is.' },
+            ...problemResponses({
+              400: [...INVALID_PATH, 'VALIDATION.INVALID_MONEY'],
+              ...GUARDED,
+              ...BODY,
+              ...PATH_PARAMETER,
+              ...LIMITED,
+              ...WRITE_UNAVAILABLE,
+            }),
+          },
         },
       },
       async (request) => useCases.registerProduct.execute({ id: request.params.productId, ...request.body }),
@@ -49,8 +78,24 @@ export function productRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox 
           security: [API_KEY],
           headers: IdempotencyHeaders,
           params: ProductParams,
-          body: RestockBody,
-          response: { 200: ref(StockLevelSchema), ...problemResponses(400, 401, 403, 404, 409, 429, 503) },
+          body: ref(RestockBody),
+          response: {
+            200: {
+              ...ref(StockLevelSchema),
+              description: 'The stock after the delivery.',
+              headers: { 'Idempotent-Replayed': REPLAYED },
+            },
+            ...problemResponses({
+              400: INVALID_PATH,
+              ...GUARDED,
+              404: ['PRODUCT.NOT_FOUND'],
+              409: ['IDEMPOTENCY.KEY_REUSED'],
+              ...BODY,
+              ...PATH_PARAMETER,
+              ...LIMITED,
+              ...WRITE_UNAVAILABLE,
+            }),
+          },
         },
       },
       async (request, reply) => {
@@ -70,8 +115,13 @@ export function productRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox 
           operationId: 'getProduct',
           tags: ['products'],
           summary: 'A product and its price',
+          description: 'Open to every caller. The price is what an order placed now would pay per unit.',
+          security: [],
           params: ProductParams,
-          response: { 200: ref(ProductSchema), ...problemResponses(400, 404, 503) },
+          response: {
+            200: { ...ref(ProductSchema), description: 'The product.' },
+            ...problemResponses(PUBLIC_PRODUCT_READ),
+          },
         },
       },
       async (request) => useCases.getProduct.execute(request.params),
@@ -84,8 +134,14 @@ export function productRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox 
           operationId: 'getProductStock',
           tags: ['products'],
           summary: 'Stock of a product: available, reserved, committed',
+          description:
+            'Open to every caller. Units move from available to reserved when a saga reserves them.',
+          security: [],
           params: ProductParams,
-          response: { 200: ref(StockLevelSchema), ...problemResponses(400, 404, 503) },
+          response: {
+            200: { ...ref(StockLevelSchema), description: 'The stock now.' },
+            ...problemResponses(PUBLIC_PRODUCT_READ),
+          },
         },
       },
       async (request) => useCases.getProductStock.execute(request.params),

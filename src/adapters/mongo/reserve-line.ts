@@ -10,9 +10,16 @@ import { findSettled } from './settled-reservations.js';
 
 // Holds one line with a single conditional update: the stock check, the counters and the reservation
 // change together or not at all, so concurrent orders can never take more than is on the shelf.
-// Called under the product's lock, and only while it holds (`lease`). A settled order holds nothing more (undefined): a late attempt of its
-// reserve may arrive after the saga compensated or confirmed. An ended reservation is looked for first,
-// always: such an attempt may find its stock committed or released and gone from the product's document.
+// Called under the product's lock, and only while it holds (`lease`). A settled order holds nothing more
+// (undefined): a late attempt of its reserve may arrive after the saga compensated or confirmed. An ended
+// reservation is looked for first, always: such an attempt may find its stock committed or released and
+// gone from the product's document.
+// The product is read before the update, and a reservation the order already has is returned as it is.
+// The update's own guard (`'reservations.orderId': { $ne }`) is enough on MongoDB, but FerretDB 1.x
+// answers any negation over an array's field as "some element differs" (measured: `$ne`, `$nin`,
+// `$not: { $eq }` and `$not: { $elemMatch }` all match a product that holds the order beside another
+// one), so there a retried reserve would hold twice. The lock and its fence make the read-then-write
+// safe: nobody else writes the product between the two.
 export async function reserveLine(
   collections: InventoryCollections,
   orderId: string,
@@ -25,6 +32,14 @@ export async function reserveLine(
   const ended = await findSettled(settled, orderId, productId);
   if (ended !== null) return toReservation(ended);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const document = await products.findOne({ productId });
+    lease.assertHeld(document);
+    const stock =
+      document === null ? ProductStock.empty(productId) : await stockForOrder(collections, document, orderId);
+    const found = stock.reservationFor(orderId);
+    if (found !== undefined) return found;
+    // Throws InsufficientStock when the shelf is short.
+    stock.reserve(orderId, quantity);
     const { matchedCount } = await products.updateOne(
       { ...lease.mine, availableStock: { $gte: quantity }, 'reservations.orderId': { $ne: orderId } },
       {
@@ -34,17 +49,6 @@ export async function reserveLine(
       lease.write(),
     );
     if (matchedCount === 1) return { orderId, productId, quantity, status: 'HELD' };
-    // A miss means no stock, a reservation already there, the product taken over, or a change since the
-    // update looked; a fresh read tells which: the domain throws InsufficientStock, or finds the
-    // reservation and stops.
-    const document = await products.findOne({ productId });
-    lease.assertHeld(document);
-    const stock =
-      document === null ? ProductStock.empty(productId) : await stockForOrder(collections, document, orderId);
-    if (stock.reserve(orderId, quantity) === stock) {
-      const found = stock.reservationFor(orderId);
-      if (found !== undefined) return found;
-    }
   }
   throw contended(productId);
 }

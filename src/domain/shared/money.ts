@@ -1,11 +1,10 @@
+import { isCurrency } from './iso-4217.js';
 import { ValidationError } from './validation-error.js';
 
 export interface MoneySnapshot {
   readonly amount: number;
   readonly currency: string;
 }
-
-const CURRENCY = /^[A-Z]{3}$/;
 
 // Amounts are integers of the currency's minor unit (cents for EUR): sums and products stay exact,
 // which floats would not (0.1 + 0.2). Money is never negative here: refunds are positive amounts too.
@@ -19,7 +18,7 @@ export class Money {
   }
 
   static of(amount: unknown, currency: unknown): Money {
-    if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
+    if (!isCurrency(currency)) {
       throw new ValidationError('VALIDATION.INVALID_MONEY', 'currency', 'currency must be an ISO 4217 code');
     }
     return new Money(checkedAmount(amount), currency);

@@ -24,7 +24,7 @@ describe('Money', () => {
     expect(codeOf(() => Money.of(amount, 'EUR'))).toBe('VALIDATION.INVALID_MONEY');
   });
 
-  it.each(['eur', 'EURO', '', 42])('refuses %s as a currency', (currency) => {
+  it.each(['eur', 'EURO', '', 42, 'QQQ', 'ANG'])('refuses %s as a currency (ISO 4217 only)', (currency) => {
     expect(codeOf(() => Money.of(100, currency))).toBe('VALIDATION.INVALID_MONEY');
   });
 

@@ -3,7 +3,7 @@ import { statusOf } from '../../../src/adapters/http/error-status.js';
 import { APPLICATION_ERROR_CODES } from '../../../src/application/application-error.js';
 import { ConcurrencyConflict, TRANSIENT_FAULT_CODES } from '../../../src/application/transient-fault.js';
 import { DOMAIN_ERROR_CODES } from '../../../src/domain/shared/error-codes.js';
-import { createHttpWorld } from './http-world.js';
+import { ADMIN_KEY, createHttpWorld } from './http-world.js';
 
 describe('errors', () => {
   it.each([...DOMAIN_ERROR_CODES, ...APPLICATION_ERROR_CODES, ...TRANSIENT_FAULT_CODES])(
@@ -27,10 +27,15 @@ describe('errors', () => {
 
   it('does not tell a client about versions when writes collide', async () => {
     const world = await createHttpWorld();
-    vi.spyOn(world.useCases.getProduct, 'execute').mockRejectedValue(
-      new ConcurrencyConflict('Order', 'o-1', 3, 4),
+    vi.spyOn(world.useCases.registerProduct, 'execute').mockRejectedValue(
+      new ConcurrencyConflict('Product', 'kb-ergo', 3, 4),
     );
-    const response = await world.app.inject({ url: '/products/kb-ergo' });
+    const response = await world.app.inject({
+      method: 'PUT',
+      url: '/products/kb-ergo',
+      headers: { 'x-api-key': ADMIN_KEY },
+      payload: { name: 'Ergonomic keyboard', unitPrice: { amount: 8999, currency: 'EUR' } },
+    });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'TRANSIENT.CONCURRENT_MODIFICATION' });
     expect(response.body).not.toMatch(/version/);

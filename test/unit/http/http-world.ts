@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildApp } from '../../../src/adapters/http/app.js';
 import type { DependencyCheck } from '../../../src/adapters/http/health.routes.js';
 import { JoseCustomerTokens, signCustomerToken } from '../../../src/adapters/jwt/jose-customer-tokens.js';
@@ -37,6 +37,11 @@ export async function createHttpWorld(
     customerTokens: new JoseCustomerTokens(TOKENS),
     ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
   });
+
+  app.addHook(
+    'onSend',
+    async (request, reply, payload) => undeclaredProblem(request, reply, payload) ?? payload,
+  );
 
   // Headers of a request by that customer, with a token valid for `expiresIn`.
   async function asCustomer(customerId: string, expiresIn = '1h'): Promise<Record<string, string>> {
@@ -90,4 +95,30 @@ export function anOrderBody(overrides: Record<string, unknown> = {}) {
     lines: [{ productId: 'kb-ergo', quantity: 2 }],
     ...overrides,
   };
+}
+
+type ProblemResponseSchema = {
+  content?: Record<string, { schema?: { allOf?: { properties?: { code?: { enum?: string[] } } }[] } }>;
+};
+
+// Every problem a route answers in these tests must be one its OpenAPI operation declares, with its
+// status and its code: else the answer is replaced by one that names what is missing, and the test fails.
+function undeclaredProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): string | undefined {
+  if (!String(reply.getHeader('content-type')).startsWith('application/problem+json')) return undefined;
+  const route = request.routeOptions;
+  if (route.url === undefined || reply.statusCode === 500) return undefined;
+  const code = (JSON.parse(String(payload)) as { code: string }).code;
+  const responses = (route.schema?.response ?? {}) as Record<string, ProblemResponseSchema>;
+  const declared =
+    responses[reply.statusCode]?.content?.['application/problem+json']?.schema?.allOf?.[1]?.properties?.code
+      ?.enum;
+  if (declared?.includes(code)) return undefined;
+  return JSON.stringify({
+    code: 'UNDECLARED',
+    detail: `${route.method} ${route.url} answered ${reply.statusCode} ${code}, which its schema does not declare`,
+  });
 }

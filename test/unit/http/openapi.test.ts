@@ -68,20 +68,83 @@ describe('the OpenAPI document', () => {
     expect(securityOf('getOrder')).toEqual([{ customerToken: [] }, { apiKey: [] }]);
     expect(securityOf('retryCompensation')).toEqual([{ apiKey: [] }]);
     expect(securityOf('registerProduct')).toEqual([{ apiKey: [] }]);
-    expect(securityOf('getProduct')).toBeUndefined();
+    expect(securityOf('getProduct')).toEqual([]);
+    expect(securityOf('live')).toEqual([]);
   });
 
-  it('documents the errors of placing an order as problems', async () => {
+  it('documents each error of an operation as a problem narrowed to its status and its codes', async () => {
     const document = (await served()) as { paths: Record<string, Record<string, Operation>> };
     expect(document.paths['/orders']?.post?.responses).toMatchObject({
-      409: { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      409: {
+        content: {
+          'application/problem+json': {
+            schema: {
+              allOf: [
+                { $ref: '#/components/schemas/Problem' },
+                {
+                  properties: {
+                    status: { enum: [409] },
+                    code: { enum: ['IDEMPOTENCY.KEY_REUSED'] },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+      503: { headers: { 'Retry-After': { schema: { type: 'integer' } } } },
     });
   });
 
-  it('is what the SDK types were generated from (else: npm run sdk:generate)', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'sdk-')), 'schema.gen.ts');
-    const cli = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
-    await run(process.execPath, [cli, join(ROOT, 'openapi.yaml'), '--output', out], { cwd: ROOT });
-    expect(await readFile(out, 'utf8')).toBe(await readFile(join(ROOT, 'src/sdk/schema.gen.ts'), 'utf8'));
+  it('gives every response a description of its own, never "Default Response"', async () => {
+    expect(await committed()).not.toContain('Default Response');
   });
+
+  // Both linters run offline: Redocly's telemetry off, Spectral's ruleset bundled with it.
+  const lint = (cli: string, args: string[]) =>
+    run(process.execPath, [join(ROOT, 'node_modules', cli), ...args, join(ROOT, 'openapi.yaml')], {
+      cwd: ROOT,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+
+  it("passes Redocly's recommended ruleset with no error and no warning", async () => {
+    const { stdout } = await lint('@redocly/cli/bin/cli.js', [
+      'lint',
+      '--extends=recommended',
+      '--format=json',
+    ]);
+    const { totals, problems } = JSON.parse(stdout);
+    expect(problems).toEqual([]);
+    expect(totals).toMatchObject({ errors: 0, warnings: 0 });
+  }, 30_000);
+
+  it("passes Spectral's spectral:oas ruleset with no error, warning or hint", async () => {
+    const ruleset = join(ROOT, 'test/unit/http/spectral.yaml');
+    const { stdout } = await lint('@stoplight/spectral-cli/dist/index.js', [
+      'lint',
+      '-q',
+      '-f',
+      'json',
+      '--ruleset',
+      ruleset,
+    ]);
+    expect(JSON.parse(stdout)).toEqual([]);
+  }, 30_000);
+
+  it('is what the client package was generated from (else: npm run sdk:generate)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'client-'));
+    const cli = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+    await run(process.execPath, [cli, join(ROOT, 'openapi.yaml'), '--output', join(dir, 'schema.gen.ts')], {
+      cwd: ROOT,
+    });
+    const operations = join(ROOT, 'scripts/generate-client-operations.ts');
+    await run(process.execPath, ['--import', 'tsx', operations, join(dir, 'operations.gen.ts')], {
+      cwd: ROOT,
+    });
+    for (const file of ['schema.gen.ts', 'operations.gen.ts']) {
+      expect(await readFile(join(dir, file), 'utf8'), file).toBe(
+        await readFile(join(ROOT, 'packages/client/src', file), 'utf8'),
+      );
+    }
+  }, 30_000);
 });

@@ -40,6 +40,33 @@ describe('POST /orders/{orderId}/cancel', () => {
     expect(world.sagaControl.cancellationRequested(orderId)).toBeUndefined();
   });
 
+  it('answers a cancel sent again after it took effect as the first time, not with a 409', async () => {
+    const { world, orderId } = await worldWithAnOrder();
+    const failure = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind', step: null };
+    world.sagaControl.report(orderId, { phase: 'COMPENSATING', failure, steps: [], compensations: [] });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/cancel`,
+      headers: await world.asCustomer('customer-1'),
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ orderId, cancellation: 'REQUESTED' });
+  });
+
+  it('answers a cancel sent again after its order ended cancelled on request with 202, from the stored order', async () => {
+    const { world, orderId } = await worldWithAnOrder();
+    await world.storeOrder(orderId);
+    const why = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind' };
+    await world.useCases.cancelOrder.execute({ orderId, ...why });
+    world.sagaControl.report(orderId, { phase: 'CANCELLED', failure: null, steps: [], compensations: [] });
+    const response = await world.app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/cancel`,
+      headers: await world.asCustomer('customer-1'),
+    });
+    expect(response.statusCode).toBe(202);
+  });
+
   it('answers 404 for an order that has no saga', async () => {
     const { world } = await worldWithAnOrder();
     const response = await world.app.inject({

@@ -41,7 +41,7 @@ export const Timestamp = Type.String({ format: 'date-time', examples: ['2025-01-
 // A closed set of strings as a plain `enum`, which OpenAPI tools turn into a union of literals.
 export function StringEnum<const T extends string>(
   values: readonly T[],
-  options: { description?: string } = {},
+  options: { $id?: string; description?: string } = {},
 ) {
   return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
 }
@@ -62,3 +62,10 @@ export const IdempotencyHeaders = Type.Object({
     }),
   ),
 });
+
+// Sent, as `true`, only on the answer to a request whose Idempotency-Key had been answered before.
+export const REPLAYED = {
+  type: 'string',
+  enum: ['true'],
+  description: 'Present when this is the first answer to the same Idempotency-Key, replayed.',
+};

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_PAGE_SIZE } from '../../../application/list-orders.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../application/list-orders.js';
 import { MAX_ORDER_LINES } from '../../../domain/order/order-line.js';
 import { ORDER_STATUSES } from '../../../domain/order/order-status.js';
 import {
@@ -12,11 +12,17 @@ import {
   Timestamp,
 } from './common.schema.js';
 import { ref } from './ref.js';
-import { SagaProgressSchema } from './saga-progress.schema.js';
+import {
+  CompensationStateSchema,
+  SagaPhaseSchema,
+  SagaProgressSchema,
+  StepStateSchema,
+} from './saga-progress.schema.js';
 
 export const MAX_LINE_QUANTITY = 1_000;
 
 export const OrderStatusSchema = StringEnum(ORDER_STATUSES, {
+  $id: 'OrderStatus',
   description:
     'PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.',
 });
@@ -48,7 +54,9 @@ export const PlaceOrderBody = Type.Object(
     ),
   },
   {
+    $id: 'PlaceOrderRequest',
     additionalProperties: false,
+    description: 'What to order, for whom, paid with which card.',
     examples: [
       { customerId: 'customer-42', cardToken: 'tok_visa', lines: [{ productId: 'kb-ergo', quantity: 1 }] },
     ],
@@ -65,14 +73,26 @@ export const OrderAcceptedSchema = Type.Object(
     status: StringEnum(['PENDING']),
     total: ref(MoneySchema),
   },
-  { $id: 'OrderAccepted', additionalProperties: false, description: 'The order is placed; its saga runs.' },
+  {
+    $id: 'OrderAccepted',
+    additionalProperties: false,
+    description: 'The order is placed; its saga runs.',
+    examples: [
+      {
+        orderId: 'c0ffee00-0000-4000-8000-000000000001',
+        sagaId: 'order-c0ffee00-0000-4000-8000-000000000001',
+        status: 'PENDING',
+        total: { amount: 8999, currency: 'EUR' },
+      },
+    ],
+  },
 );
 
 const orderProperties = {
   id: OrderId,
   customerId: CustomerId,
   sagaId: Type.String(),
-  status: OrderStatusSchema,
+  status: ref(OrderStatusSchema),
   lines: Type.Array(
     Type.Object(
       { productId: ProductId, quantity: Type.Integer({ minimum: 1 }), unitPrice: ref(MoneySchema) },
@@ -120,9 +140,16 @@ export const OrderPageSchema = Type.Object(
 
 export const ListOrdersQuery = Type.Object(
   {
-    status: Type.Optional(OrderStatusSchema),
+    status: Type.Optional(ref(OrderStatusSchema)),
     customerId: Type.Optional(CustomerId),
-    limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_PAGE_SIZE,
+        default: DEFAULT_PAGE_SIZE,
+        description: 'Orders per page.',
+      }),
+    ),
     cursor: Type.Optional(
       Type.String({
         pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
@@ -142,6 +169,7 @@ export const CancellationAcceptedSchema = Type.Object(
   {
     $id: 'CancellationAccepted',
     additionalProperties: false,
+    examples: [{ orderId: 'c0ffee00-0000-4000-8000-000000000001', cancellation: 'REQUESTED' }],
     description: 'The saga stops at its next step and undoes what it did; the order then becomes CANCELLED.',
   },
 );
@@ -151,11 +179,17 @@ export const CompensationRetryAcceptedSchema = Type.Object(
   {
     $id: 'CompensationRetryAccepted',
     additionalProperties: false,
+    examples: [{ orderId: 'c0ffee00-0000-4000-8000-000000000001', compensation: 'RETRYING' }],
     description: 'The saga runs its pending compensations once more; follow it with GET /orders/{orderId}.',
   },
 );
 
 export const sharedOrderSchemas = [
+  OrderStatusSchema,
+  SagaPhaseSchema,
+  StepStateSchema,
+  CompensationStateSchema,
+  PlaceOrderBody,
   SagaProgressSchema,
   OrderAcceptedSchema,
   OrderSchema,

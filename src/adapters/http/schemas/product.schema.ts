@@ -11,7 +11,12 @@ export const RegisterProductBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200, examples: ['Ergonomic keyboard'] }),
     unitPrice: PriceInput,
   },
-  { additionalProperties: false },
+  {
+    $id: 'RegisterProductRequest',
+    additionalProperties: false,
+    description: "The product's name and unit price.",
+    examples: [{ name: 'Ergonomic keyboard', unitPrice: { amount: 8999, currency: 'EUR' } }],
+  },
 );
 
 export const RestockBody = Type.Object(
@@ -23,12 +28,21 @@ export const RestockBody = Type.Object(
       examples: [25],
     }),
   },
-  { additionalProperties: false },
+  {
+    $id: 'RestockRequest',
+    additionalProperties: false,
+    description: 'A delivery.',
+    examples: [{ quantity: 25 }],
+  },
 );
 
 export const ProductSchema = Type.Object(
   { id: ProductId, name: Type.String(), unitPrice: ref(MoneySchema) },
-  { $id: 'Product', additionalProperties: false },
+  {
+    $id: 'Product',
+    additionalProperties: false,
+    examples: [{ id: 'kb-ergo', name: 'Ergonomic keyboard', unitPrice: { amount: 8999, currency: 'EUR' } }],
+  },
 );
 
 export const StockLevelSchema = Type.Object(
@@ -38,7 +52,11 @@ export const StockLevelSchema = Type.Object(
     reserved: Type.Integer({ minimum: 0, description: 'Held for orders whose saga is running.' }),
     committed: Type.Integer({ minimum: 0, description: 'Gone with confirmed orders.' }),
   },
-  { $id: 'StockLevel', additionalProperties: false },
+  {
+    $id: 'StockLevel',
+    additionalProperties: false,
+    examples: [{ productId: 'kb-ergo', available: 48, reserved: 0, committed: 2 }],
+  },
 );
 
-export const sharedProductSchemas = [ProductSchema, StockLevelSchema];
+export const sharedProductSchemas = [RegisterProductBody, RestockBody, ProductSchema, StockLevelSchema];

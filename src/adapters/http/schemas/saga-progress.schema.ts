@@ -1,16 +1,35 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { SagaProgress } from '../../../application/sagas/saga-progress.js';
 import { Nullable, StringEnum, Timestamp } from './common.schema.js';
+import { ref } from './ref.js';
 
 const StepError = Nullable(
   Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: false }),
 );
 
+// Named components, so that every generated client calls them the same.
+export const SagaPhaseSchema = StringEnum(
+  ['RUNNING', 'COMPENSATING', 'COMPENSATION_FAILED', 'CONFIRMED', 'CANCELLED'],
+  {
+    $id: 'SagaPhase',
+    description: 'Where the saga is: running its steps, undoing them, stuck, or finished.',
+  },
+);
+export const StepStateSchema = StringEnum(
+  ['pending', 'running', 'done', 'failed', 'compensating', 'compensated'],
+  {
+    $id: 'StepState',
+    description: 'A step of the saga: not started, running, done, failed, being undone, undone.',
+  },
+);
+export const CompensationStateSchema = StringEnum(['pending', 'running', 'done', 'failed'], {
+  $id: 'CompensationState',
+  description: 'An undo action: not started, running, done, failed (retried, or left to an operator).',
+});
+
 export const SagaProgressSchema = Type.Object(
   {
-    phase: StringEnum(['RUNNING', 'COMPENSATING', 'COMPENSATION_FAILED', 'CONFIRMED', 'CANCELLED'], {
-      description: 'Where the saga is: running its steps, undoing them, stuck, or finished.',
-    }),
+    phase: ref(SagaPhaseSchema),
     failure: Nullable(
       Type.Object(
         { code: Type.String(), reason: Type.String(), step: Nullable(Type.String()) },
@@ -21,7 +40,7 @@ export const SagaProgressSchema = Type.Object(
       Type.Object(
         {
           step: Type.String({ examples: ['reserveStock'] }),
-          state: StringEnum(['pending', 'running', 'done', 'failed', 'compensating', 'compensated']),
+          state: ref(StepStateSchema),
           attempts: Type.Integer({ minimum: 0 }),
           startedAt: Nullable(Timestamp),
           finishedAt: Nullable(Timestamp),
@@ -38,7 +57,7 @@ export const SagaProgressSchema = Type.Object(
         {
           compensation: Type.String({ examples: ['releaseStock'] }),
           undoes: Type.String({ examples: ['reserveStock'] }),
-          state: StringEnum(['pending', 'running', 'done', 'failed']),
+          state: ref(CompensationStateSchema),
           attempts: Type.Integer({ minimum: 0 }),
           startedAt: Nullable(Timestamp),
           finishedAt: Nullable(Timestamp),

@@ -1,26 +1,10 @@
-import {
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  defineQuery,
-  defineUpdate,
-  log,
-  patched,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { CancellationScope, condition, log, patched, workflowInfo } from '@temporalio/workflow';
 import type { SagaDefinition, SagaState } from '../../../application/sagas/saga-definition.js';
-import type { SagaPhase, SagaProgress } from '../../../application/sagas/saga-progress.js';
 import { CancelledOnRequest, failureOf, type StepFailure } from './failure-of.js';
 import { recordActivities, stepActivities, undoActivities } from './saga-activities.js';
 import { SagaRecord } from './saga-record.js';
+import { listen, type Requests } from './saga-requests.js';
 import { sagaTelemetry } from './saga-telemetry.js';
-
-export const progressQuery = defineQuery<SagaProgress>('progress');
-// Stops a saga still in flight; refused once it reached its point of no return.
-export const cancelUpdate = defineUpdate<SagaPhase, [{ reason?: string }]>('cancel');
-// The operator's way out of COMPENSATION_FAILED: run the compensations that are left once more.
-export const retryCompensationUpdate = defineUpdate<SagaPhase, []>('retryCompensation');
 
 // Sagas begun before database steps became local activities (activity-options.ts says why) replay
 // with regular ones; decided once, at the saga's start, so one saga never mixes the two.
@@ -29,6 +13,8 @@ const LOCAL_DATABASE_STEPS = 'local-database-steps';
 // saga is about (the order) ends cancelled on record; sagas that met such a cancel before this replay
 // without the step.
 const STORE_BEFORE_CANCEL = 'store-order-before-cancel';
+
+export { cancelUpdate, progressQuery, retryCompensationUpdate } from './saga-requests.js';
 
 export type SagaOutcome =
   | { readonly status: 'CONFIRMED' }
@@ -90,53 +76,6 @@ export async function runSaga<Input>(definition: SagaDefinition<Input>, input: I
     compensateUntilDone(definition, state, saga, failure, local, requests),
   );
   return { status: 'CANCELLED', code: failure.code, reason: failure.message, failedStep: failure.step };
-}
-
-interface Requests {
-  cancelReason: string | null;
-  // Past the point of no return: a cancel is refused.
-  confirming: boolean;
-  retryRequested: boolean;
-}
-
-function listen<Input>(definition: SagaDefinition<Input>, id: string, saga: SagaRecord): Requests {
-  const requests: Requests = { cancelReason: null, confirming: false, retryRequested: false };
-  setHandler(progressQuery, () => saga.progress);
-  setHandler(
-    cancelUpdate,
-    ({ reason }) => {
-      requests.cancelReason = reason ?? 'cancelled on request';
-      return saga.progress.phase;
-    },
-    {
-      validator: (_request) => {
-        if (requests.confirming || saga.progress.phase !== 'RUNNING') {
-          throw ApplicationFailure.nonRetryable(
-            `${definition.noun} ${id} can no longer be cancelled`,
-            definition.codes.notCancellable,
-          );
-        }
-      },
-    },
-  );
-  setHandler(
-    retryCompensationUpdate,
-    () => {
-      requests.retryRequested = true;
-      return saga.progress.phase;
-    },
-    {
-      validator: () => {
-        if (saga.progress.phase !== 'COMPENSATION_FAILED') {
-          throw ApplicationFailure.nonRetryable(
-            `saga of ${definition.noun} ${id} is ${saga.progress.phase}`,
-            'SAGA.NOT_STUCK',
-          );
-        }
-      },
-    },
-  );
-  return requests;
 }
 
 async function compensateUntilDone<Input>(

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const running = new Set<ChildProcess>();
 
-// A bench stopped by Ctrl-C or SIGTERM takes its services with it.
+// A harness (bench, chaos run) stopped by Ctrl-C or SIGTERM takes its services with it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     for (const child of running) child.kill('SIGTERM');
@@ -13,8 +13,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// A service of the bench as a process of its own (tsx in-process, so the pid is the node that does the
-// work and its /proc status is the service's memory). Output is kept for when it fails.
+// A service of the bench or the chaos run as a process of its own (tsx in-process, so the pid is the node
+// that does the work and its /proc status is the service's memory). Output is kept for when it fails.
 export class ServiceProcess {
   private output = '';
 
@@ -70,6 +70,14 @@ export class ServiceProcess {
     } catch {
       return null;
     }
+  }
+
+  // Resolves once the process has exited (at once if it already has).
+  kill(signal: NodeJS.Signals): Promise<void> {
+    if (this.exited) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill(signal);
+    return exited;
   }
 
   async stop(): Promise<void> {

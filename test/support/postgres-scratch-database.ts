@@ -1,13 +1,14 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { postgresOrmConfig } from '../../src/adapters/postgres/orm-config.js';
-import { testConfig, uniqueName } from '../support/settings.js';
+import { testConfig, uniqueName } from './settings.js';
 
 export interface ScratchDatabase {
   readonly url: string;
   drop(): Promise<void>;
 }
 
-// An empty database of its own, for the tests that must start from nothing (migrations), which the
+// An empty database of its own, for the tests that must start from nothing (migrations), or that must
+// see no other suite's rows (the fuzz run, which lists and acts on every order it can find), which the
 // shared test database stopped being after its first run.
 export async function createScratchDatabase(): Promise<ScratchDatabase> {
   const { databaseUrl } = testConfig();
