@@ -2,10 +2,14 @@ import { InMemoryPaymentGateway } from '../../src/adapters/memory/in-memory-paym
 import type { LedgerEntry } from '../../src/adapters/payment/simulator/ledger.js';
 import type { PaymentOperation } from '../../src/domain/payment/idempotency-key.js';
 import { DECLINED_CARD, paymentGatewayContract } from './payment-gateway.contract.js';
+import { NOT_REUSABLE_CARD } from './payment-method.contract.js';
 import { startPaymentSimulator } from './payment-simulator-server.js';
 
 paymentGatewayContract('InMemoryPaymentGateway', async () => {
-  const gateway = new InMemoryPaymentGateway({ declinedCardTokens: [DECLINED_CARD] });
+  const gateway = new InMemoryPaymentGateway({
+    declinedCardTokens: [DECLINED_CARD],
+    unkeptCardTokens: [NOT_REUSABLE_CARD],
+  });
   return {
     gateway,
     movements: async (authorizationId) =>

@@ -3,6 +3,7 @@ import type { PaymentGateway } from '../../src/application/ports/payment-gateway
 import { type PaymentOperation, paymentIdempotencyKey } from '../../src/domain/payment/idempotency-key.js';
 import { PaymentRejected } from '../../src/domain/payment/payment-errors.js';
 import { Money } from '../../src/domain/shared/money.js';
+import { paymentMethodContract } from './payment-method.contract.js';
 import { anOrderId } from './payment-simulator-server.js';
 
 export interface GatewayUnderTest {
@@ -141,5 +142,7 @@ export function paymentGatewayContract(name: string, start: () => Promise<Gatewa
         await expect(act('capture', hold)).rejects.toBeInstanceOf(PaymentRejected);
       });
     });
+
+    describe('payment methods', () => paymentMethodContract(() => gateway));
   });
 }

@@ -2,6 +2,7 @@ import type {
   AuthorizationResult,
   GatewayAuthorization,
   PaymentGateway,
+  PaymentMethodResult,
 } from '../../application/ports/payment-gateway.js';
 import { PaymentRejected } from '../../domain/payment/payment-errors.js';
 import type { Money } from '../../domain/shared/money.js';
@@ -24,9 +25,15 @@ export class InMemoryPaymentGateway implements PaymentGateway {
   private readonly holds = new Map<string, { amount: Money; status: GatewayAuthorization['status'] }>();
   private readonly answers = new Map<string, unknown>();
   private readonly moves: MovedMoney[] = [];
+  private readonly unkeptCards: ReadonlySet<string>;
+  private readonly paymentMethods = new Map<string, string>();
 
-  constructor(options: { declinedCardTokens?: readonly string[] } = {}) {
+  // A declined card is not kept as a payment method either; an unkept one is only not kept.
+  constructor(
+    options: { declinedCardTokens?: readonly string[]; unkeptCardTokens?: readonly string[] } = {},
+  ) {
     this.declinedCards = new Set(options.declinedCardTokens ?? []);
+    this.unkeptCards = new Set([...this.declinedCards, ...(options.unkeptCardTokens ?? [])]);
   }
 
   async authorize(request: {
@@ -68,6 +75,29 @@ export class InMemoryPaymentGateway implements PaymentGateway {
     if (answer?.status !== 'AUTHORIZED') return null;
     const hold = this.holds.get(answer.authorizationId);
     return hold === undefined ? null : { authorizationId: answer.authorizationId, ...hold };
+  }
+
+  async registerPaymentMethod(request: {
+    idempotencyKey: string;
+    customerId: string;
+    cardToken: string;
+  }): Promise<PaymentMethodResult> {
+    return this.once(request.idempotencyKey, (): PaymentMethodResult => {
+      if (this.unkeptCards.has(request.cardToken)) return { status: 'DECLINED', reason: 'card not kept' };
+      const paymentMethodId = `pm-${this.paymentMethods.size + 1}-${request.customerId}`;
+      this.paymentMethods.set(paymentMethodId, request.customerId);
+      return { status: 'REGISTERED', paymentMethodId };
+    });
+  }
+
+  async removePaymentMethods(customerId: string): Promise<void> {
+    await this.faults.beforeCall();
+    for (const id of await this.paymentMethodsOf(customerId)) this.paymentMethods.delete(id);
+    await this.faults.afterCall();
+  }
+
+  async paymentMethodsOf(customerId: string): Promise<readonly string[]> {
+    return [...this.paymentMethods].filter(([, owner]) => owner === customerId).map(([id]) => id);
   }
 
   // Every time money was held, taken or given back: a retried step must not add a line here.

@@ -3,10 +3,20 @@ import type {
   AuthorizationResult,
   GatewayAuthorization,
   PaymentGateway,
+  PaymentMethodResult,
 } from '../../application/ports/payment-gateway.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
 
-const OPERATIONS = ['authorize', 'capture', 'void', 'refund', 'find_authorization'] as const;
+const OPERATIONS = [
+  'authorize',
+  'capture',
+  'void',
+  'refund',
+  'find_authorization',
+  'register_payment_method',
+  'remove_payment_methods',
+  'list_payment_methods',
+] as const;
 type Operation = (typeof OPERATIONS)[number];
 // ok and declined are answers; rejected is a refusal (4xx, PAYMENT.REJECTED); error is an outage
 // (5xx, timeout, unreachable) or an answer we could not read.
@@ -70,6 +80,24 @@ export class MeteredPaymentGateway implements PaymentGateway {
 
   findAuthorization(authorizeIdempotencyKey: string): Promise<GatewayAuthorization | null> {
     return this.measure('find_authorization', () => this.inner.findAuthorization(authorizeIdempotencyKey));
+  }
+
+  registerPaymentMethod(
+    request: Parameters<PaymentGateway['registerPaymentMethod']>[0],
+  ): Promise<PaymentMethodResult> {
+    return this.measure(
+      'register_payment_method',
+      () => this.inner.registerPaymentMethod(request),
+      (result) => (result.status === 'DECLINED' ? 'declined' : 'ok'),
+    );
+  }
+
+  removePaymentMethods(customerId: string): Promise<void> {
+    return this.measure('remove_payment_methods', () => this.inner.removePaymentMethods(customerId));
+  }
+
+  paymentMethodsOf(customerId: string): Promise<readonly string[]> {
+    return this.measure('list_payment_methods', () => this.inner.paymentMethodsOf(customerId));
   }
 
   private async measure<T>(

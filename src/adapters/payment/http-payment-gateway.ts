@@ -2,10 +2,11 @@ import type {
   AuthorizationResult,
   GatewayAuthorization,
   PaymentGateway,
+  PaymentMethodResult,
 } from '../../application/ports/payment-gateway.js';
 import { Money } from '../../domain/shared/money.js';
 import { declineReason, expectSuccess, type GatewayAnswer, gatewayUnavailable } from './gateway-answer.js';
-import { Authorization, AuthorizationList, Refund } from './wire.js';
+import { Authorization, AuthorizationList, PaymentMethod, PaymentMethodList, Refund } from './wire.js';
 
 export interface HttpPaymentGatewayOptions {
   // Where the gateway's API lives, e.g. http://127.0.0.1:4010 for the simulator.
@@ -15,7 +16,15 @@ export interface HttpPaymentGatewayOptions {
   readonly timeoutMs?: number;
 }
 
-type Operation = 'authorize' | 'capture' | 'void' | 'refund' | 'find authorization';
+type Operation =
+  | 'authorize'
+  | 'capture'
+  | 'void'
+  | 'refund'
+  | 'find authorization'
+  | 'register payment method'
+  | 'remove payment methods'
+  | 'list payment methods';
 
 // The PaymentGateway port over a card gateway's REST API (see ./wire.ts and simulator/README.md).
 export class HttpPaymentGateway implements PaymentGateway {
@@ -73,7 +82,32 @@ export class HttpPaymentGateway implements PaymentGateway {
     return { authorizationId: hold.id, amount: Money.of(hold.amount, hold.currency), status: hold.status };
   }
 
-  // A GET is idempotent by nature; only the calls that move money carry an Idempotency-Key.
+  async registerPaymentMethod(request: {
+    idempotencyKey: string;
+    customerId: string;
+    cardToken: string;
+  }): Promise<PaymentMethodResult> {
+    const operation = 'register payment method';
+    const path = paymentMethodsPath(request.customerId);
+    const body = { cardToken: request.cardToken };
+    const answer = await this.post(operation, path, request.idempotencyKey, body);
+    if (answer.status === 402) return { status: 'DECLINED', reason: declineReason(answer) };
+    return { status: 'REGISTERED', paymentMethodId: expectSuccess(operation, answer, PaymentMethod).id };
+  }
+
+  async removePaymentMethods(customerId: string): Promise<void> {
+    const operation = 'remove payment methods';
+    const answer = await this.call(operation, 'DELETE', paymentMethodsPath(customerId));
+    if (answer.status !== 204) expectSuccess(operation, answer, PaymentMethodList);
+  }
+
+  async paymentMethodsOf(customerId: string): Promise<readonly string[]> {
+    const operation = 'list payment methods';
+    const answer = await this.call(operation, 'GET', paymentMethodsPath(customerId));
+    return expectSuccess(operation, answer, PaymentMethodList).data.map((method) => method.id);
+  }
+
+  // GET and DELETE are idempotent by nature; only the calls that move money carry an Idempotency-Key.
   private post(
     operation: Operation,
     path: string,
@@ -85,7 +119,7 @@ export class HttpPaymentGateway implements PaymentGateway {
 
   private async call(
     operation: Operation,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     headers: Record<string, string> = {},
     body?: object,
@@ -115,6 +149,10 @@ export class HttpPaymentGateway implements PaymentGateway {
 
 function authorizationPath(authorizationId: string): string {
   return `/v1/authorizations/${encodeURIComponent(authorizationId)}`;
+}
+
+function paymentMethodsPath(customerId: string): string {
+  return `/v1/customers/${encodeURIComponent(customerId)}/payment-methods`;
 }
 
 function parseJson(text: string): unknown {

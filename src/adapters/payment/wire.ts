@@ -77,3 +77,16 @@ export const GatewayError = Type.Object({
   }),
 });
 export type GatewayError = Static<typeof GatewayError>;
+
+export const CustomerParams = Type.Object({ customerId: Id });
+
+export const RegisterPaymentMethodBody = Type.Object(
+  { cardToken: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const PaymentMethod = Type.Object({ id: Id, customerId: Id, createdAt: Type.String() });
+export type PaymentMethod = Static<typeof PaymentMethod>;
+
+export const PaymentMethodList = Type.Object({ data: Type.Array(PaymentMethod) });
+export type PaymentMethodList = Static<typeof PaymentMethodList>;

@@ -4,6 +4,10 @@ export type AuthorizationResult =
   | { readonly status: 'AUTHORIZED'; readonly authorizationId: string }
   | { readonly status: 'DECLINED'; readonly reason: string };
 
+export type PaymentMethodResult =
+  | { readonly status: 'REGISTERED'; readonly paymentMethodId: string }
+  | { readonly status: 'DECLINED'; readonly reason: string };
+
 // The gateway's own view of a hold, which is the truth about money when our records lag behind it.
 export interface GatewayAuthorization {
   readonly authorizationId: string;
@@ -27,4 +31,14 @@ export interface PaymentGateway {
   // The hold made by the authorize call with this key, or null when none was made (never called, or
   // declined). How compensation finds a hold whose answer was lost.
   findAuthorization(authorizeIdempotencyKey: string): Promise<GatewayAuthorization | null>;
+  // Keeps a card as a customer's reusable payment method; a card the gateway will not keep is DECLINED.
+  registerPaymentMethod(request: {
+    idempotencyKey: string;
+    customerId: string;
+    cardToken: string;
+  }): Promise<PaymentMethodResult>;
+  // Forgets every payment method of the customer. None to forget is no error, so a repeat is harmless
+  // and compensation needs no answer from the register call, which may have been lost.
+  removePaymentMethods(customerId: string): Promise<void>;
+  paymentMethodsOf(customerId: string): Promise<readonly string[]>;
 }

@@ -2,6 +2,8 @@
 // rather than approved, so that a mistyped scenario fails loudly instead of passing by accident.
 export type CardBehaviour =
   | { readonly kind: 'approve' }
+  // Authorizes like any good card, but the gateway will not keep it as a reusable payment method.
+  | { readonly kind: 'not-reusable' }
   | { readonly kind: 'decline'; readonly declineCode: string }
   | { readonly kind: 'slow' }
   | { readonly kind: 'timeout' }
@@ -18,6 +20,8 @@ export function cardBehaviour(cardToken: string): CardBehaviour {
       return { kind: 'decline', declineCode: 'card_declined' };
     case 'tok_insufficient_funds':
       return { kind: 'decline', declineCode: 'insufficient_funds' };
+    case 'tok_not_reusable':
+      return { kind: 'not-reusable' };
     case 'tok_slow':
       return { kind: 'slow' };
     case 'tok_timeout':

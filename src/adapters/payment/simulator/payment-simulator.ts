@@ -5,6 +5,7 @@ import { authorizationActionRoutes } from './authorization-actions.routes.js';
 import { errorBody } from './gateway-refusal.js';
 import { ledgerRoutes } from './ledger.routes.js';
 import { logWithOrderId } from './order-log.js';
+import { paymentMethodRoutes } from './payment-method.routes.js';
 import { createSimulatorState, type SimulatorSettings } from './simulator-state.js';
 
 export interface PaymentSimulatorOptions extends Partial<SimulatorSettings> {
@@ -44,6 +45,7 @@ export function createPaymentSimulator(options: PaymentSimulatorOptions = {}) {
   app.register(authorizationRoutes(state));
   app.register(authorizationActionRoutes(state));
   app.register(ledgerRoutes(state));
+  app.register(paymentMethodRoutes(state));
   return app;
 }
 

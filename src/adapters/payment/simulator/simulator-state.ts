@@ -2,6 +2,7 @@ import { Authorizations } from './authorizations.js';
 import { Delays } from './delays.js';
 import { IdempotencyStore } from './idempotency.js';
 import { Ledger } from './ledger.js';
+import { PaymentMethods } from './payment-methods.js';
 
 export interface SimulatorSettings {
   // How long `tok_slow` takes to answer: slower than usual, within any sensible client timeout.
@@ -15,6 +16,7 @@ export interface SimulatorState {
   readonly settings: SimulatorSettings;
   readonly ledger: Ledger;
   readonly authorizations: Authorizations;
+  readonly paymentMethods: PaymentMethods;
   readonly idempotency: IdempotencyStore;
   readonly delays: Delays;
   // Requests per idempotency key, for the `tok_fail_N_then_approve` cards.
@@ -27,6 +29,7 @@ export function createSimulatorState(settings: SimulatorSettings): SimulatorStat
     settings,
     ledger,
     authorizations: new Authorizations(ledger),
+    paymentMethods: new PaymentMethods(),
     idempotency: new IdempotencyStore(),
     delays: new Delays(),
     attempts: new Map(),
