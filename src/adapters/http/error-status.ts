@@ -16,6 +16,7 @@ export function statusOf(code: ErrorCode): number {
     case 'PRODUCT.NOT_FOUND':
     case 'RESERVATION.NOT_FOUND':
     case 'PAYMENT.NOT_FOUND':
+    case 'CUSTOMER.NOT_FOUND':
       return 404;
     case 'ORDER.NOT_CANCELLABLE':
     case 'ORDER.NOT_PENDING':
@@ -31,6 +32,7 @@ export function statusOf(code: ErrorCode): number {
     case 'STOCK.INSUFFICIENT':
     case 'PAYMENT.DECLINED':
     case 'PAYMENT.REJECTED':
+    case 'PAYMENT.METHOD_DECLINED':
       return 422;
     // Both pass if the client simply tries again a little later.
     case 'TRANSIENT.DEPENDENCY_UNAVAILABLE':

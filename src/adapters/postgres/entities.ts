@@ -1,4 +1,5 @@
 import { ApiKeyRecord } from './api-key.entity.js';
+import { CustomerRecord } from './customer.entity.js';
 import { IdempotencyKeyRecord } from './idempotency-key.entity.js';
 import { OrderLineRecord, OrderRecord } from './order.entity.js';
 import { PaymentRecord } from './payment.entity.js';
@@ -11,4 +12,5 @@ export const postgresEntities = [
   ProductRecord,
   IdempotencyKeyRecord,
   ApiKeyRecord,
+  CustomerRecord,
 ];

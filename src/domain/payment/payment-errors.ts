@@ -45,3 +45,16 @@ export class IllegalPaymentTransition extends DomainError {
     this.to = to;
   }
 }
+
+// The gateway would not keep the card as a reusable payment method: a result of registration.
+export class PaymentMethodDeclined extends DomainError {
+  readonly code = 'PAYMENT.METHOD_DECLINED';
+  readonly customerId: string;
+  readonly reason: string;
+
+  constructor(customerId: string, reason: string) {
+    super(`The card of customer ${customerId} cannot be kept as a payment method: ${reason}`);
+    this.customerId = customerId;
+    this.reason = reason;
+  }
+}

@@ -19,6 +19,8 @@ export const DOMAIN_ERROR_CODES = [
   'PAYMENT.DECLINED',
   'PAYMENT.REJECTED',
   'PAYMENT.ILLEGAL_TRANSITION',
+  'PAYMENT.METHOD_DECLINED',
+  'CUSTOMER.NOT_FOUND',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
