@@ -1,11 +1,16 @@
 import { ApiKeys } from './api-keys.js';
+import { GetCustomer } from './get-customer.js';
 import { GetProduct } from './get-product.js';
 import { ListOrders } from './list-orders.js';
 import { OrderCursors } from './order-cursors.js';
 import { PlaceOrderOnce } from './place-order-once.js';
 import type { ApiKeyStore } from './ports/api-key-store.js';
+import type { CustomerRepository } from './ports/customer-repository.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
+import type { RegistrationStarter } from './ports/registration-starter.js';
 import type { SagaControl } from './ports/saga-control.js';
+import { RegisterCustomer } from './register-customer.js';
+import { RegisterCustomerOnce } from './register-customer-once.js';
 import { RequestCancellation } from './request-cancellation.js';
 import { RestockProductOnce } from './restock-product-once.js';
 import { RetryCompensation } from './retry-compensation.js';
@@ -16,6 +21,8 @@ export interface ApiPorts extends Ports {
   readonly sagaControl: SagaControl;
   readonly idempotencyKeys: IdempotencyKeys;
   readonly apiKeys: ApiKeyStore;
+  readonly customers: CustomerRepository;
+  readonly registrations: RegistrationStarter;
 }
 
 export interface ApiSettings {
@@ -40,6 +47,11 @@ export function createApiUseCases(ports: ApiPorts, settings: ApiSettings) {
     requestCancellation: new RequestCancellation(ports),
     getProduct: new GetProduct(ports),
     retryCompensation: new RetryCompensation(ports),
+    registerCustomerOnce: new RegisterCustomerOnce({
+      ...ports,
+      registerCustomer: new RegisterCustomer(ports),
+    }),
+    getCustomer: new GetCustomer(ports),
     apiKeys: new ApiKeys({ apiKeys: ports.apiKeys, clock: ports.clock, adminApiKey: settings.adminApiKey }),
   };
 }

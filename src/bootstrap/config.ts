@@ -15,6 +15,8 @@ export interface Config {
   readonly temporalTaskQueue: string;
   readonly paymentGatewayUrl: string;
   readonly paymentGatewayTimeoutMs: number;
+  // The file the worker's mail catcher writes every e-mail to, one JSON line each; nothing is sent.
+  readonly mailOutboxPath: string;
   // How long the API waits for Temporal to answer a saga query or cancellation before a 503.
   readonly temporalCallTimeoutMs: number;
   // The key catalogue writes need; null when unset (only the API requires it, see requireAdminApiKey).
@@ -47,6 +49,7 @@ export const defaults = {
   TEMPORAL_TASK_QUEUE: 'order-saga',
   PAYMENT_GATEWAY_URL: 'http://127.0.0.1:4010',
   PAYMENT_GATEWAY_TIMEOUT_MS: '10000',
+  MAIL_OUTBOX_PATH: '.data/mail/outbox.jsonl',
   TEMPORAL_CALL_TIMEOUT_MS: '5000',
   // No default key: a guessable one would open the catalogue to anyone who read this file.
   ADMIN_API_KEY: '',
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalTaskQueue: read('TEMPORAL_TASK_QUEUE'),
     paymentGatewayUrl: url('PAYMENT_GATEWAY_URL', ['http:', 'https:']),
     paymentGatewayTimeoutMs: positiveInteger('PAYMENT_GATEWAY_TIMEOUT_MS'),
+    mailOutboxPath: read('MAIL_OUTBOX_PATH'),
     temporalCallTimeoutMs: positiveInteger('TEMPORAL_CALL_TIMEOUT_MS'),
     adminApiKey: secret('ADMIN_API_KEY'),
     settledInventoryRetentionDays: positiveInteger('SETTLED_INVENTORY_RETENTION_DAYS'),

@@ -3,32 +3,38 @@ import { MikroORM as MongoOrm } from '@mikro-orm/mongodb';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { type DependencyContainer, instanceCachingFactory, container as root } from 'tsyringe';
+import { FileMailCatcher } from '../adapters/mail/file-mail-catcher.js';
 import { ensureInventoryIndexes } from '../adapters/mongo/inventory-indexes.js';
 import { MongoInventory } from '../adapters/mongo/mongo-inventory.js';
 import { mongoOrmConfig } from '../adapters/mongo/orm-config.js';
 import { HttpPaymentGateway } from '../adapters/payment/http-payment-gateway.js';
 import { postgresOrmConfig } from '../adapters/postgres/orm-config.js';
 import { PostgresApiKeyStore } from '../adapters/postgres/postgres-api-key-store.js';
+import { PostgresCustomerRepository } from '../adapters/postgres/postgres-customer-repository.js';
 import { PostgresIdempotencyKeys } from '../adapters/postgres/postgres-idempotency-keys.js';
 import { PostgresOrderRepository } from '../adapters/postgres/postgres-order-repository.js';
 import { PostgresPaymentRepository } from '../adapters/postgres/postgres-payment-repository.js';
 import { PostgresProductCatalog } from '../adapters/postgres/postgres-product-catalog.js';
 import { SystemClock } from '../adapters/system/system-clock.js';
 import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
+import { TemporalRegistrationStarter } from '../adapters/temporal/temporal-registration-starter.js';
 import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
 import { clientTracingInterceptors } from '../adapters/temporal/tracing-interceptors.js';
 import { type ApiSettings, type ApiUseCases, createApiUseCases } from '../application/api-use-cases.js';
 import type { ApiKeyStore } from '../application/ports/api-key-store.js';
 import type { Clock } from '../application/ports/clock.js';
+import type { CustomerRepository } from '../application/ports/customer-repository.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
 import type { IdempotencyKeys } from '../application/ports/idempotency-keys.js';
 import type { Inventory } from '../application/ports/inventory.js';
 import type { InventoryReconciliation } from '../application/ports/inventory-reconciliation.js';
+import type { Mailer } from '../application/ports/mailer.js';
 import type { OrderRepository } from '../application/ports/order-repository.js';
 import type { PaymentGateway } from '../application/ports/payment-gateway.js';
 import type { PaymentRepository } from '../application/ports/payment-repository.js';
 import type { ProductCatalog } from '../application/ports/product-catalog.js';
+import type { RegistrationStarter } from '../application/ports/registration-starter.js';
 import type { SagaControl } from '../application/ports/saga-control.js';
 import type { SagaStarter } from '../application/ports/saga-starter.js';
 import { createUseCases, type Ports, type UseCases } from '../application/use-cases.js';
@@ -52,6 +58,9 @@ export const tokens = {
   sagaControl: Symbol('SagaControl'),
   idempotencyKeys: Symbol('IdempotencyKeys'),
   apiKeys: Symbol('ApiKeyStore'),
+  customers: Symbol('CustomerRepository'),
+  registrations: Symbol('RegistrationStarter'),
+  mailer: Symbol('Mailer'),
   useCases: Symbol('UseCases'),
   apiUseCases: Symbol('ApiUseCases'),
   dependencyChecks: Symbol('DependencyChecks'),
@@ -109,6 +118,12 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
   );
   single<IdempotencyKeys>(tokens.idempotencyKeys, () => new PostgresIdempotencyKeys(postgres));
   single<ApiKeyStore>(tokens.apiKeys, () => new PostgresApiKeyStore(postgres));
+  single<CustomerRepository>(tokens.customers, () => new PostgresCustomerRepository(postgres));
+  single<RegistrationStarter>(
+    tokens.registrations,
+    () => new TemporalRegistrationStarter(client, config.temporalTaskQueue),
+  );
+  single<Mailer>(tokens.mailer, () => new FileMailCatcher(config.mailOutboxPath));
   single<Clock>(tokens.clock, () => new SystemClock());
   single<IdGenerator>(tokens.ids, () => new UuidIdGenerator());
   const ports = (c: DependencyContainer): Ports => ({
@@ -129,6 +144,8 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
         sagaControl: c.resolve(tokens.sagaControl),
         idempotencyKeys: c.resolve(tokens.idempotencyKeys),
         apiKeys: c.resolve(tokens.apiKeys),
+        customers: c.resolve(tokens.customers),
+        registrations: c.resolve(tokens.registrations),
       },
       api,
     ),

@@ -19,6 +19,7 @@ import {
 } from '../adapters/temporal/metrics/sdk-metrics.js';
 import { registerStuckSagasGauge } from '../adapters/temporal/metrics/stuck-sagas.js';
 import { PinoTemporalLogger } from '../adapters/temporal/pino-temporal-logger.js';
+import { createRegistrationActivities } from '../adapters/temporal/registration-activities.js';
 import { missingSearchAttributes } from '../adapters/temporal/search-attribute-check.js';
 import { workerTracing } from '../adapters/temporal/tracing-interceptors.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -27,7 +28,7 @@ import { loadObservabilityConfig, type ObservabilityConfig } from './observabili
 import { sagaWorkflowsOf, workflowsPathOf } from './saga-workflows.js';
 import { maintenanceUseCases, workerUseCases } from './worker-use-cases.js';
 
-// The worker process: runs the order sagas and their activities. `npm run start:worker`.
+// The worker process: runs the sagas (orders, customer registrations) and their activities. `npm run start:worker`.
 // In production, start it with WORKFLOW_BUNDLE_PATH=dist/workflow-bundle.js (`npm run build:workflows`)
 // so it does not bundle the workflow code at every start. SAGA_WORKFLOWS=ours|plain|noop picks what runs as
 // 'orderSaga' (plain and noop are the benchmark's, see saga-workflows.ts).
@@ -70,13 +71,15 @@ async function main(): Promise<void> {
     // What the maintenance workflow's reconcileInventory finds, on this worker's /metrics.
     const inventoryDrift = new InventoryDriftMetrics(registry);
     const spans = workerTracing(tracing);
+    const useCases = workerUseCases(resources.container, registry);
     const worker = await Worker.create({
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
       activities: {
-        ...createActivities(workerUseCases(resources.container, registry)),
+        ...createActivities(useCases.orders),
+        ...createRegistrationActivities(useCases.registrations),
         ...createMaintenanceActivities(maintenanceUseCases(resources.container, config), {
           inventoryReconciled: (report) => inventoryDrift.record(report),
         }),

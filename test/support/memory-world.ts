@@ -1,11 +1,19 @@
+import { InMemoryCustomerRepository } from '../../src/adapters/memory/in-memory-customer-repository.js';
 import { InMemoryInventory } from '../../src/adapters/memory/in-memory-inventory.js';
+import { InMemoryMailer } from '../../src/adapters/memory/in-memory-mailer.js';
 import { InMemoryOrderRepository } from '../../src/adapters/memory/in-memory-order-repository.js';
 import { InMemoryPaymentGateway } from '../../src/adapters/memory/in-memory-payment-gateway.js';
 import { InMemoryPaymentRepository } from '../../src/adapters/memory/in-memory-payment-repository.js';
 import { InMemoryProductCatalog } from '../../src/adapters/memory/in-memory-product-catalog.js';
+import { InMemoryRegistrationStarter } from '../../src/adapters/memory/in-memory-registration-starter.js';
 import { InMemorySagaStarter } from '../../src/adapters/memory/in-memory-saga-starter.js';
 import { ManualClock } from '../../src/adapters/memory/manual-clock.js';
 import { SequentialIdGenerator } from '../../src/adapters/memory/sequential-id-generator.js';
+import {
+  createRegistrationUseCases,
+  type RegistrationUseCases,
+} from '../../src/application/registration-use-cases.js';
+import { customerRegistrationDefinition } from '../../src/application/sagas/customer-registration.js';
 import { orderSagaDefinition } from '../../src/application/sagas/order-saga.js';
 import { createUseCases, type UseCases } from '../../src/application/use-cases.js';
 import { T0 } from './builders.js';
@@ -13,21 +21,26 @@ import { type InMemoryActivities, runSaga, type SagaResult } from './run-saga.js
 
 export const DECLINED_CARD = 'tok_declined';
 export const GOOD_CARD = 'tok_visa';
+export const NOT_REUSABLE_CARD = 'tok_not_reusable';
 
 export type MemoryWorld = ReturnType<typeof createMemoryWorld>;
 
 // Every port on its memory adapter, the use-cases over them, and ways to seed and observe them. With
 // runSagas, placing an order runs its saga's definition in process (test/support/run-saga.ts) before
-// returning.
+// returning; so does registering a customer.
 export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
   const sagaResults = new Map<string, SagaResult>();
+  const registrationResults = new Map<string, SagaResult>();
   const clock = new ManualClock(T0);
   const ports = {
     orders: new InMemoryOrderRepository(),
     payments: new InMemoryPaymentRepository(),
     catalog: new InMemoryProductCatalog(),
     inventory: new InMemoryInventory(clock),
-    gateway: new InMemoryPaymentGateway({ declinedCardTokens: [DECLINED_CARD] }),
+    gateway: new InMemoryPaymentGateway({
+      declinedCardTokens: [DECLINED_CARD],
+      unkeptCardTokens: [NOT_REUSABLE_CARD],
+    }),
     sagas: new InMemorySagaStarter(
       options.runSagas === true
         ? async (input, sagaId) => {
@@ -40,6 +53,24 @@ export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
     ids: new SequentialIdGenerator('id'),
   };
   const useCases = createUseCases(ports);
+  const customers = new InMemoryCustomerRepository();
+  const mailer = new InMemoryMailer();
+  const registrationUseCases = createRegistrationUseCases({ ...ports, customers, mailer });
+  const registrations = new InMemoryRegistrationStarter(
+    options.runSagas === true
+      ? async (input) => {
+          const activities = {
+            ...activitiesOf(registrationUseCases),
+            markRegistrationStuck: async () => undefined,
+          };
+          const sagaId = `customer-${input.customerId}`;
+          registrationResults.set(
+            input.customerId,
+            await runSaga(customerRegistrationDefinition, activities, input, sagaId),
+          );
+        }
+      : undefined,
+  );
 
   async function stockProduct(productId: string, quantity: number, unitPrice = 1000): Promise<void> {
     await useCases.registerProduct.execute({
@@ -61,11 +92,23 @@ export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
     };
   }
 
-  return { ...ports, ports, useCases, stockProduct, stateOf, sagaResults };
+  return {
+    ...ports,
+    ports,
+    useCases,
+    stockProduct,
+    stateOf,
+    sagaResults,
+    customers,
+    mailer,
+    registrations,
+    registrationUseCases,
+    registrationResults,
+  };
 }
 
 // The use-cases as activities of the same names, as the worker's createActivities makes them.
-function activitiesOf(useCases: UseCases): InMemoryActivities {
+function activitiesOf(useCases: UseCases | RegistrationUseCases): InMemoryActivities {
   return Object.fromEntries(
     Object.entries(useCases).map(([name, useCase]) => [name, (input: never) => useCase.execute(input)]),
   );

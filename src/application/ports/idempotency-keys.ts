@@ -3,7 +3,7 @@
 // request with the key is refused. Keys are forgotten a retention after their answer (see removeExpired).
 
 // Each kind of request has keys of its own: an order's key never answers a restock.
-export type IdempotencyScope = 'orders' | 'restocks';
+export type IdempotencyScope = 'orders' | 'restocks' | 'customers';
 
 export interface IdempotencyClaim {
   readonly scope: IdempotencyScope;

@@ -35,7 +35,14 @@ async function worldWith(idempotencyKeys: InMemoryIdempotencyKeys) {
   const world = createMemoryWorld();
   await world.stockProduct('kb-ergo', 5);
   const sagaControl = new InMemorySagaControl(world.sagas, world.clock);
-  const ports = { ...world.ports, sagaControl, idempotencyKeys, apiKeys: new InMemoryApiKeyStore() };
+  const ports = {
+    ...world.ports,
+    sagaControl,
+    idempotencyKeys,
+    apiKeys: new InMemoryApiKeyStore(),
+    customers: world.customers,
+    registrations: world.registrations,
+  };
   const settings = { cursorKey: 'test-cursor-key-0123456789', adminApiKey: 'test-admin-key-0123456789' };
   return { ...world, api: createApiUseCases(ports, settings) };
 }

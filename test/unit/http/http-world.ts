@@ -27,7 +27,14 @@ export async function createHttpWorld(
   const sagaControl = new InMemorySagaControl(world.sagas, world.clock);
   const idempotencyKeys = new InMemoryIdempotencyKeys();
   const useCases = createApiUseCases(
-    { ...world.ports, sagaControl, idempotencyKeys, apiKeys: new InMemoryApiKeyStore() },
+    {
+      ...world.ports,
+      sagaControl,
+      idempotencyKeys,
+      apiKeys: new InMemoryApiKeyStore(),
+      customers: world.customers,
+      registrations: world.registrations,
+    },
     { cursorKey: 'test-cursor-key-0123456789', adminApiKey: ADMIN_KEY },
   );
   const app: FastifyInstance = await buildApp({
