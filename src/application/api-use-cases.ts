@@ -38,6 +38,7 @@ export type ApiUseCases = ReturnType<typeof createApiUseCases>;
 // cancelling, listing, idempotent placing). Kept apart so the worker needs no saga control.
 export function createApiUseCases(ports: ApiPorts, settings: ApiSettings) {
   const useCases = createUseCases(ports);
+  const registerCustomer = new RegisterCustomer(ports);
   return {
     ...useCases,
     placeOrderOnce: new PlaceOrderOnce({ ...ports, placeOrder: useCases.placeOrder }),
@@ -47,10 +48,8 @@ export function createApiUseCases(ports: ApiPorts, settings: ApiSettings) {
     requestCancellation: new RequestCancellation(ports),
     getProduct: new GetProduct(ports),
     retryCompensation: new RetryCompensation(ports),
-    registerCustomerOnce: new RegisterCustomerOnce({
-      ...ports,
-      registerCustomer: new RegisterCustomer(ports),
-    }),
+    registerCustomer,
+    registerCustomerOnce: new RegisterCustomerOnce({ ...ports, registerCustomer }),
     getCustomer: new GetCustomer(ports),
     apiKeys: new ApiKeys({ apiKeys: ports.apiKeys, clock: ports.clock, adminApiKey: settings.adminApiKey }),
   };

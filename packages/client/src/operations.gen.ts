@@ -12,4 +12,6 @@ export const OPERATION_SCHEMES: Readonly<Record<string, readonly ('customerToken
   'GET /products/{productId}': [],
   'POST /products/{productId}/restock': ['apiKey'],
   'GET /products/{productId}/stock': [],
+  'POST /customers': ['customerToken'],
+  'GET /customers/{customerId}': ['customerToken','apiKey'],
 };

@@ -192,6 +192,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register as a customer
+         * @description Starts the registration saga and answers at once: store the customer, keep their card at the gateway as a payment method, send a welcome e-mail. A card the gateway will not keep undoes the registration: the customer ends DELETED. Follow it with GET /customers/{customerId}. The customer id is the token’s subject.
+         */
+        post: operations["registerCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer
+         * @description Right after POST /customers the saga may not have stored the customer yet: 404 until it has. A customer sees themself; a key with `orders:read-all` sees any.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -555,6 +595,74 @@ export interface components {
             reserved: number;
             /** @description Gone with confirmed orders. */
             committed: number;
+        };
+        /**
+         * @description Who the customer is and the card they will pay with.
+         * @example {
+         *       "name": "Ada Lovelace",
+         *       "email": "ada@example.com",
+         *       "cardToken": "tok_visa"
+         *     }
+         */
+        RegisterCustomerRequest: {
+            /** @example Ada Lovelace */
+            name: string;
+            /** @example ada@example.com */
+            email: string;
+            /**
+             * @description The card to keep at the gateway as the customer’s payment method.
+             * @example tok_visa
+             */
+            cardToken: string;
+        };
+        /**
+         * @example {
+         *       "customerId": "customer-42",
+         *       "sagaId": "customer-customer-42"
+         *     }
+         */
+        CustomerAccepted: {
+            /**
+             * @description The customer's id: the subject of their token.
+             * @example customer-42
+             */
+            customerId: string;
+            /** @description The registration saga. */
+            sagaId: string;
+        };
+        /**
+         * @example {
+         *       "id": "customer-42",
+         *       "name": "Ada Lovelace",
+         *       "email": "ada@example.com",
+         *       "status": "ACTIVE",
+         *       "paymentMethodId": "pm_0f1e2d3c",
+         *       "createdAt": "2025-01-01T12:00:00.000Z",
+         *       "updatedAt": "2025-01-01T12:00:00.500Z"
+         *     }
+         */
+        Customer: {
+            /**
+             * @description The customer's id: the subject of their token.
+             * @example customer-42
+             */
+            id: string;
+            name: string;
+            email: string;
+            /** @description DELETED when the registration was undone (the card refused, say). */
+            status: "ACTIVE" | "DELETED";
+            /** @description The card the gateway keeps for the customer; null until it is kept, or once removed. */
+            paymentMethodId: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-01-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-01-01T12:00:00.000Z
+             */
+            updatedAt: string;
         };
         /**
          * @description Each dependency, up or down.
@@ -962,7 +1070,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders and of restocks are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
+                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders, of restocks and of customers are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -2426,7 +2534,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders and of restocks are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
+                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders, of restocks and of customers are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
                 "idempotency-key"?: string;
             };
             path: {
@@ -2807,6 +2915,446 @@ export interface operations {
                         status: 404;
                         /** @enum {string} */
                         code: "PRODUCT.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    registerCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders, of restocks and of customers are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; the saga runs. `Location` names the customer. */
+            202: {
+                headers: {
+                    /** @description The path of the customer. */
+                    Location?: string;
+                    /** @description Present when this is the first answer to the same Idempotency-Key, replayed. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAccepted"];
+                };
+            };
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
+                };
+            };
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Refused in the current state. Codes: IDEMPOTENCY.KEY_REUSED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "IDEMPOTENCY.KEY_REUSED",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY.KEY_REUSED";
+                    };
+                };
+            };
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's id: the subject of their token.
+                 * @example customer-42
+                 */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
+                };
+            };
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource; another customer's order is not found either. Codes: CUSTOMER.NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "CUSTOMER.NOT_FOUND",
+                     *       "detail": "No such resource; another customer's order is not found either.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "CUSTOMER.NOT_FOUND";
                     };
                 };
             };

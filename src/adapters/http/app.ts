@@ -7,6 +7,7 @@ import type { Caller } from '../../application/caller.js';
 import type { CustomerTokens } from '../../application/ports/customer-tokens.js';
 import { authenticationPlugin } from './authentication.plugin.js';
 import { clientErrorHandler, expectationFailed } from './client-error.js';
+import { customerRoutes } from './customers.routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
 import { metricsPlugin } from './metrics.plugin.js';
@@ -15,6 +16,7 @@ import { orderLogPlugin } from './order-log.plugin.js';
 import { orderRoutes } from './orders.routes.js';
 import { productRoutes } from './products.routes.js';
 import { MoneySchema } from './schemas/common.schema.js';
+import { sharedCustomerSchemas } from './schemas/customer.schema.js';
 import { sharedOrderSchemas } from './schemas/order.schema.js';
 import { ProblemSchema } from './schemas/problem.schema.js';
 import { sharedProductSchemas } from './schemas/product.schema.js';
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ProblemSchema,
     ...sharedOrderSchemas,
     ...sharedProductSchemas,
+    ...sharedCustomerSchemas,
     ...sharedHealthSchemas,
   ]) {
     app.addSchema(schema);
@@ -85,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.dependencies));
   await app.register(orderRoutes(options.useCases));
   await app.register(productRoutes(options.useCases));
+  await app.register(customerRoutes(options.useCases));
   return app;
 }
 

@@ -28,6 +28,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       ],
       tags: [
         { name: 'orders', description: 'Place, follow, cancel and list orders.' },
+        { name: 'customers', description: 'Register as a customer, with a card kept for later orders.' },
         {
           name: 'products',
           description: 'The catalogue and its stock. Writes need a key with catalog:write.',

@@ -9,8 +9,8 @@ export interface CustomerRegistrationInput {
   readonly cardToken: string;
 }
 
-// The activities the registration saga runs, by name. Their use-cases and adapters (PostgreSQL, the
-// gateway's payment methods, an e-mail port) are not written yet: the saga runs on stubs in the tests.
+// The activities the registration saga runs, by name: application/registration-use-cases.ts, made
+// activities in adapters/temporal/registration-activities.ts.
 export interface CustomerRegistrationActivities {
   createCustomer(input: { customerId: string; email: string; name: string }): Promise<{ id: string }>;
   markCustomerDeleted(input: { customerId: string; code: string; reason: string }): Promise<unknown>;

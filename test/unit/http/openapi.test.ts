@@ -47,6 +47,8 @@ describe('the OpenAPI document', () => {
       'getProduct',
       'restockProduct',
       'getProductStock',
+      'registerCustomer',
+      'getCustomer',
     ]);
     for (const operation of operations) {
       expect(operation.tags?.length, operation.operationId).toBe(1);

@@ -58,7 +58,7 @@ export const IdempotencyHeaders = Type.Object({
       minLength: 8,
       maxLength: 100,
       description:
-        'Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders and of restocks are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key.',
+        'Makes retries safe: the same key with the same body returns the first answer and has its effect once (one saga, one delivery); the same key with another body is a 409 IDEMPOTENCY.KEY_REUSED. Keys of orders, of restocks and of customers are apart. A key is kept 24 hours after its answer (IDEMPOTENCY_KEY_RETENTION_HOURS); sent again later, it is a new request. A fresh UUID per request is a good key.',
     }),
   ),
 });
