@@ -33,6 +33,7 @@ export class WorkerProcess {
         TEMPORAL_NAMESPACE: config.temporalNamespace,
         TEMPORAL_TASK_QUEUE: config.temporalTaskQueue,
         PAYMENT_GATEWAY_URL: config.paymentGatewayUrl,
+        MAIL_OUTBOX_PATH: config.mailOutboxPath,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
