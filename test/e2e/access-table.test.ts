@@ -6,7 +6,7 @@ import { SystemClock } from '../../src/adapters/system/system-clock.js';
 import { ApiKeys } from '../../src/application/api-keys.js';
 import { SCOPES, type Scope } from '../../src/application/caller.js';
 import { uniqueName } from '../support/settings.js';
-import { ApiService, E2E_ADMIN_KEY } from './api-service.js';
+import { ApiService, E2E_ADMIN_KEY, eventually } from './api-service.js';
 
 // Issue 14: every route against every kind of caller, on the running service and the real stack.
 type CallerName = 'none' | 'customer A' | 'customer B' | Scope | 'admin key';
@@ -49,6 +49,12 @@ describe('who may do what (issue 14)', () => {
     const placed = await send('POST', '/orders', headers.get('customer A'), anOrder(customerA, 'tok_slow'));
     expect(placed.status).toBe(202);
     orderOfA = ((await placed.json()) as { orderId: string }).orderId;
+    const registered = await send('POST', '/customers', headers.get('customer A'), aCustomer());
+    expect(registered.status).toBe(202);
+    await eventually(
+      () => send('GET', `/customers/${customerA}`, headers.get('customer A')),
+      (answer) => answer.status === 200,
+    );
   });
   afterAll(async () => {
     await orm?.close(true);
@@ -91,6 +97,26 @@ describe('who may do what (issue 14)', () => {
       url: () => '/orders',
       body: () => anOrder(customerA, 'tok_visa'),
       expected: { none: 401, 'customer A': 202, otherwise: 403 },
+    },
+    {
+      name: 'POST /customers',
+      method: 'POST',
+      url: () => '/customers',
+      body: aCustomer,
+      expected: { none: 401, 'customer A': 202, 'customer B': 202, otherwise: 403 },
+    },
+    {
+      name: 'GET /customers/{A}',
+      method: 'GET',
+      url: () => `/customers/${customerA}`,
+      expected: {
+        none: 401,
+        'customer A': 200,
+        'customer B': 404,
+        'orders:read-all': 200,
+        'admin key': 200,
+        otherwise: 403,
+      },
     },
     {
       name: "GET /orders/{A's order}",
@@ -195,6 +221,10 @@ describe('who may do what (issue 14)', () => {
       headers: { ...who, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+  }
+
+  function aCustomer() {
+    return { name: 'Ada Lovelace', email: 'ada@example.com', cardToken: 'tok_visa' };
   }
 
   function anOrder(customerId: string, cardToken: string) {
