@@ -39,9 +39,9 @@ export function toFailure(error: unknown): unknown {
   return error;
 }
 
-// One line per step at INFO; the logger adds the orderId, sagaId, activity and attempt (see
-// pino-temporal-logger.ts). Faults are logged by the SDK itself, as a warning with the error.
-function activity<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<Attempted<O>> {
+// A saga step's activity, whatever its saga: one line per step at INFO; the logger adds the saga's ids,
+// activity and attempt (see pino-temporal-logger.ts). Faults are logged by the SDK itself, as a warning.
+export function activity<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<Attempted<O>> {
   return async (input) => {
     const { log, info } = Context.current();
     try {

@@ -1,20 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { RegistrationUseCases } from '../../application/registration-use-cases.js';
 import type { CustomerRegistrationActivities } from '../../application/sagas/customer-registration.js';
-import { type Attempted, toFailure } from './activities.js';
-
-function activity<I, O>(run: (input: I) => Promise<O>): (input: I) => Promise<Attempted<O>> {
-  return async (input) => {
-    const { log, info } = Context.current();
-    try {
-      const value = await run(input);
-      log.info('step done');
-      return { value, attempt: info.attempt };
-    } catch (error) {
-      throw toFailure(error);
-    }
-  };
-}
+import { type Attempted, activity } from './activities.js';
 
 type Wrapped<T> = {
   [K in keyof T]: T[K] extends (input: infer I) => Promise<infer O>
@@ -33,8 +20,8 @@ export function createRegistrationActivities(
     registerPaymentMethod: activity((input) => useCases.registerPaymentMethod.execute(input)),
     removePaymentMethod: activity((input) => useCases.removePaymentMethod.execute(input)),
     sendWelcomeEmail: activity((input) => useCases.sendWelcomeEmail.execute(input)),
-    // A registration has no state of its own to show it is stuck: the saga's progress and the stuck-saga
-    // gauge do, and the operator's retryCompensation resumes it. The warning says where to look.
+    // A registration has no state of its own to show it is stuck: the saga's progress in Temporal does
+    // (the stuck-saga gauge counts order sagas only), and the operator's retryCompensation resumes it.
     markRegistrationStuck: activity(async (input) => {
       Context.current().log.warn('registration compensation keeps failing', { ...input });
       return undefined;
