@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueName } from '../support/settings.js';
 import { SagaWorld } from './support/saga-world.js';
 import { WorkerProcess } from './support/worker-process.js';
 
@@ -43,15 +44,16 @@ describe('order saga on the real stack', () => {
 
   it('stores every order its customer cancels the moment it is placed, cancelled, with nothing held or charged', async () => {
     const productId = await world.product(10);
+    const customerId = uniqueName('c-cancel');
+    const caller = { kind: 'customer', customerId } as const;
     const orders: string[] = [];
     // A race with the saga's first workflow task: several tries, so that some cancels arrive before it.
     for (let i = 0; i < 6; i++) {
       const { orderId } = await world.useCases.placeOrder.execute({
-        customerId: 'c-e2e',
+        customerId,
         cardToken: 'tok_visa',
         lines: [{ productId, quantity: 1 }],
       });
-      const caller = { kind: 'customer', customerId: 'c-e2e' } as const;
       await world.apiUseCases.requestCancellation.execute({ orderId, caller, reason: 'changed my mind' });
       orders.push(orderId);
     }
@@ -69,6 +71,10 @@ describe('order saga on the real stack', () => {
       reserved: 0,
       committed: 0,
     });
+    const listed = await world.apiUseCases.listOrders.execute({ caller, limit: 100 });
+    expect(listed.orders.map((order) => [order.id, order.status]).sort()).toEqual(
+      orders.map((id) => [id, 'CANCELLED']).sort(),
+    );
   });
 
   it('cancels an order with too little stock: nothing held, nothing charged', async () => {
