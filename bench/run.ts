@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { migratePostgres } from '../src/adapters/postgres/migrate-postgres.js';
+import { dataConverterOf } from '../src/adapters/temporal/data-converter.js';
 import { loadConfig } from '../src/bootstrap/config.js';
 import { freePort } from '../test/support/free-port.js';
 import { httpReady, ServiceProcess } from '../test/support/service-process.js';
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
   });
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   const connection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection, namespace: config.temporalNamespace });
+  const client = new Client({
+    connection,
+    namespace: config.temporalNamespace,
+    dataConverter: dataConverterOf(config.payloadKeys),
+  });
   try {
     await simulator.waitFor(() => httpReady(`${simulatorUrl}/health`), 30_000);
     const stack: Stack = {

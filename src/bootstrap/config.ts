@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerTokenSettings } from '../adapters/jwt/jose-customer-tokens.js';
+import type { PayloadKey } from '../adapters/temporal/payload-codec.js';
 
 // The service's settings, read from the environment once at start. Defaults match the local stack
 // (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
@@ -36,7 +37,13 @@ export interface Config {
   readonly customerTokenAudience: string;
   // Requests a minute that one credential (or one address without any) may send the API.
   readonly rateLimitPerMinute: number;
+  // The payload codec's AES-256 keys: the first encrypts what goes into Temporal, any decrypts.
+  readonly payloadKeys: readonly PayloadKey[];
+  // The Temporal Web UI's origins, which may call the API's codec endpoint (CORS).
+  readonly temporalUiOrigins: readonly string[];
 }
+
+export const DEV_PAYLOAD_KEY_ID = 'dev-public';
 
 export const defaults = {
   HOST: '127.0.0.1',
@@ -64,6 +71,12 @@ export const defaults = {
   CUSTOMER_TOKEN_ISSUER: 'order-saga',
   CUSTOMER_TOKEN_AUDIENCE: 'order-saga-api',
   RATE_LIMIT_PER_MINUTE: '1200',
+  // id:base64 of 32 bytes, comma-separated. The default is public, so it protects nothing: it lets
+  // `npm start` and the tests run with no setup, and the API and worker agree without sharing anything.
+  // NODE_ENV=production refuses it (see payloadKeys).
+  TEMPORAL_PAYLOAD_KEYS: `${DEV_PAYLOAD_KEY_ID}:9B5Jxhscfw8goSrWe5na/zAtoR8Nh5VOxIDC1VhQ9pc=`,
+  // Empty: the local stack's UI (http://127.0.0.1 and localhost on TEMPORAL_UI_PORT, 8233 by default).
+  TEMPORAL_UI_ORIGINS: '',
 } as const;
 
 type Name = keyof typeof defaults;
@@ -150,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     customerTokenIssuer: read('CUSTOMER_TOKEN_ISSUER'),
     customerTokenAudience: read('CUSTOMER_TOKEN_AUDIENCE'),
     rateLimitPerMinute: positiveInteger('RATE_LIMIT_PER_MINUTE'),
+    payloadKeys: payloadKeys(read('TEMPORAL_PAYLOAD_KEYS'), env.NODE_ENV === 'production', problems),
+    temporalUiOrigins: temporalUiOrigins(read('TEMPORAL_UI_ORIGINS'), env.TEMPORAL_UI_PORT, problems),
   };
   // A restock's id is kept with the settled stock records and must outlive its key, by a margin for a
   // key answered near the end of its claim's retention (restocks.ts, retention.ts).
@@ -185,6 +200,45 @@ export function customerTokenSettingsOf(config: Config): CustomerTokenSettings {
   if (config.customerJwksUrl !== null) return { ...base, keys: { jwksUrl: config.customerJwksUrl } };
   const secret = config.customerTokenSecret ?? derived(requireAdminApiKey(config), 'customer-token-secret');
   return { ...base, keys: { secret } };
+}
+
+// Not derived from ADMIN_API_KEY as the other dev secrets are: the worker runs without that key, and
+// `npm start` makes up a new one at each run, which would strand the sagas already in Temporal.
+function payloadKeys(value: string, production: boolean, problems: string[]): PayloadKey[] {
+  const keys: PayloadKey[] = [];
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const [, id, base64] = /^([A-Za-z0-9_.-]{1,64}):([A-Za-z0-9+/=_-]+)$/.exec(entry) ?? [];
+    const secret = base64 === undefined ? null : Buffer.from(base64, 'base64');
+    if (id === undefined || secret === null || secret.length !== 32) {
+      problems.push(
+        'TEMPORAL_PAYLOAD_KEYS must be id:key pairs, comma-separated, each key 32 bytes in base64 ' +
+          '(`openssl rand -base64 32`)',
+      );
+      return [];
+    }
+    if (keys.some((key) => key.id === id)) problems.push(`TEMPORAL_PAYLOAD_KEYS names key ${id} twice`);
+    if (production && id === DEV_PAYLOAD_KEY_ID) {
+      problems.push(
+        `TEMPORAL_PAYLOAD_KEYS: the public key ${id} encrypts nothing worth hiding; set your own`,
+      );
+    }
+    keys.push({ id, secret: new Uint8Array(secret) });
+  }
+  return keys;
+}
+
+function temporalUiOrigins(value: string, uiPort: string | undefined, problems: string[]): string[] {
+  if (value === '') {
+    const port = uiPort?.trim() || '8233';
+    return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  }
+  const origins = value.split(',').map((part) => part.trim());
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`TEMPORAL_UI_ORIGINS must be origins (scheme://host[:port]), got ${origin}`);
+    }
+  }
+  return origins;
 }
 
 function derived(adminApiKey: string, purpose: string): string {

@@ -17,6 +17,7 @@ import { PostgresPaymentRepository } from '../adapters/postgres/postgres-payment
 import { PostgresProductCatalog } from '../adapters/postgres/postgres-product-catalog.js';
 import { SystemClock } from '../adapters/system/system-clock.js';
 import { UuidIdGenerator } from '../adapters/system/uuid-id-generator.js';
+import { dataConverterOf } from '../adapters/temporal/data-converter.js';
 import { TemporalRegistrationStarter } from '../adapters/temporal/temporal-registration-starter.js';
 import { TemporalSagaControl } from '../adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../adapters/temporal/temporal-saga-starter.js';
@@ -87,6 +88,7 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
     connection,
     namespace: config.temporalNamespace,
     interceptors: clientTracingInterceptors(),
+    dataConverter: dataConverterOf(config.payloadKeys),
   });
 
   const container = root.createChildContainer();

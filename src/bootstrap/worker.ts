@@ -7,6 +7,7 @@ import { createLogger } from '../adapters/observability/logger.js';
 import { startMetricsServer } from '../adapters/observability/metrics-server.js';
 import { startTracing, type Tracing } from '../adapters/observability/tracing.js';
 import { createActivities } from '../adapters/temporal/activities.js';
+import { dataConverterOf } from '../adapters/temporal/data-converter.js';
 import { createMaintenanceActivities } from '../adapters/temporal/maintenance-activities.js';
 import { ensureMaintenanceSchedule } from '../adapters/temporal/maintenance-schedule.js';
 import { InventoryDriftMetrics } from '../adapters/temporal/metrics/inventory-drift.js';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
+      dataConverter: dataConverterOf(config.payloadKeys),
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
       activities: {
         ...createActivities(useCases.orders),

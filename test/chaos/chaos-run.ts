@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverterOf } from '../../src/adapters/temporal/data-converter.js';
+import { loadConfig } from '../../src/bootstrap/config.js';
 import { customerHeaders } from '../support/customer-headers.js';
 import { freePort } from '../support/free-port.js';
 import { waitForClosed } from '../support/saga-completions.js';
@@ -39,7 +41,11 @@ export async function runChaos(
   try {
     const bundlePath = await bundleWorkflows('ours', `${stack.dataDir}/workflow-bundle.js`);
     connection = await Connection.connect({ address: stack.temporalAddress });
-    const temporal = new Client({ connection, namespace: 'default' });
+    const temporal = new Client({
+      connection,
+      namespace: 'default',
+      dataConverter: dataConverterOf(loadConfig().payloadKeys),
+    });
     services = await ServiceProcesses.start({
       stack,
       client: temporal,

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../../src/adapters/postgres/migrate-postgres.js';
+import { dataConverterOf } from '../../src/adapters/temporal/data-converter.js';
 import { maintenanceScheduleId } from '../../src/adapters/temporal/maintenance-schedule.js';
 import type { MaintenanceReport } from '../../src/adapters/temporal/workflows/maintenance.workflow.js';
 import type { Config } from '../../src/bootstrap/config.js';
@@ -20,7 +21,11 @@ describe('a worker and its maintenance schedule', () => {
     await migratePostgres(config.databaseUrl);
     worker = await WorkerProcess.start(config);
     connection = await Connection.connect({ address: config.temporalAddress });
-    client = new Client({ connection, namespace: config.temporalNamespace });
+    client = new Client({
+      connection,
+      namespace: config.temporalNamespace,
+      dataConverter: dataConverterOf(config.payloadKeys),
+    });
   });
   afterAll(async () => {
     await worker?.kill('SIGTERM');

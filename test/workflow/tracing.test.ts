@@ -18,6 +18,7 @@ import { clientTracingInterceptors } from '../../src/adapters/temporal/tracing-i
 import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
 import type { PlaceOrderInput } from '../../src/application/place-order.js';
 import { createUseCases, type Ports } from '../../src/application/use-cases.js';
+import { testDataConverter } from '../support/temporal.js';
 import { SagaEnv } from './support/saga-env.js';
 
 // One trace per order: from the HTTP request that places it, through the start of its saga, the
@@ -43,6 +44,7 @@ describe('a trace per order', () => {
     const client = new Client({
       connection: saga.env.connection,
       namespace: saga.env.namespace ?? 'default',
+      dataConverter: testDataConverter(),
       interceptors: clientTracingInterceptors(),
     });
     const ports: Ports = {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
+import { dataConverterOf } from '../../../src/adapters/temporal/data-converter.js';
 import { maintenanceScheduleId } from '../../../src/adapters/temporal/maintenance-schedule.js';
 import type { Config } from '../../../src/bootstrap/config.js';
 
@@ -77,7 +78,11 @@ export class WorkerProcess {
   private async deleteMaintenanceSchedule(): Promise<void> {
     const connection = await Connection.connect({ address: this.config.temporalAddress });
     try {
-      const client = new Client({ connection, namespace: this.config.temporalNamespace });
+      const client = new Client({
+        connection,
+        namespace: this.config.temporalNamespace,
+        dataConverter: dataConverterOf(this.config.payloadKeys),
+      });
       await client.schedule
         .getHandle(maintenanceScheduleId(this.config.temporalTaskQueue))
         .delete()

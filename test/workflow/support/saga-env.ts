@@ -17,7 +17,7 @@ import {
 import type { orderSaga } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
-import { temporalTestServerPath } from '../../support/temporal.js';
+import { temporalTestServerPath, testDataConverter } from '../../support/temporal.js';
 
 export const workflowsPath = fileURLToPath(
   new URL('../../../src/adapters/temporal/workflows/index.ts', import.meta.url),
@@ -45,6 +45,7 @@ export class SagaEnv {
     const [env, bundle] = await Promise.all([
       TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+        client: { dataConverter: testDataConverter() },
       }),
       bundleWorkflowCode({
         workflowsPath,
@@ -75,6 +76,7 @@ export class SagaEnv {
       connection: this.env.nativeConnection,
       taskQueue,
       workflowBundle: this.bundle,
+      dataConverter: testDataConverter(),
       activities,
       // The workflow interceptors are in the bundle already.
       interceptors: { activity: tracing.interceptors.activity },

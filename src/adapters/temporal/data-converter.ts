@@ -1,0 +1,9 @@
+import type { DataConverter } from '@temporalio/common';
+import { AesGcmPayloadCodec, type PayloadKey } from './payload-codec.js';
+
+// The one data converter of every Temporal client and worker of the service (and of its tests): JSON
+// payloads, encrypted by the payload codec on their way to Temporal. A process that builds a Client or
+// Worker without it writes card tokens into histories in clear, or cannot read the sagas it runs.
+export function dataConverterOf(keys: readonly PayloadKey[]): DataConverter {
+  return { payloadCodecs: [new AesGcmPayloadCodec(keys)] };
+}
