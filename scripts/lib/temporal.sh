@@ -6,6 +6,9 @@ TEMPORAL_LOG="$LOG_DIR/temporal.log"
 # What the order sagas are indexed by (src/adapters/temporal/workflows/search-attributes.ts); the worker
 # refuses to start on a namespace without them.
 TEMPORAL_SEARCH_ATTRIBUTES=(OrderStatus=Keyword CustomerId=Keyword)
+# The API's codec endpoint (src/adapters/http/codec.routes.ts): the Web UI shows the sagas' encrypted
+# payloads decoded to an operator signed in at the API's /codec/login (README, "Card data in Temporal").
+TEMPORAL_UI_CODEC_ENDPOINT="${TEMPORAL_UI_CODEC_ENDPOINT:-http://${HOST:-127.0.0.1}:${PORT:-3000}/codec}"
 
 install_temporal() {
   if [ -x "$TEMPORAL_BIN" ] && [ -x "$TEMPORAL_TEST_SERVER_BIN" ] &&
@@ -26,6 +29,7 @@ start_temporal() {
   nohup "$TEMPORAL_BIN" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --http-port "$TEMPORAL_HTTP_PORT" --metrics-port "$TEMPORAL_METRICS_PORT" \
     --db-filename "$TEMPORAL_DIR/temporal.db" --ui-disable-news-fetch --log-format json --log-level warn \
+    --ui-codec-endpoint "$TEMPORAL_UI_CODEC_ENDPOINT" \
     "${flags[@]}" </dev/null >>"$TEMPORAL_LOG" 2>&1 &
   echo $! >"$RUN_DIR/temporal.pid"
 }

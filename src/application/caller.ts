@@ -2,7 +2,14 @@ import { OrderNotFound } from '../domain/order/order-errors.js';
 import { Forbidden } from './application-error.js';
 
 // What an API key may be allowed to do. A customer needs none: a token lets them act on their own orders.
-export const SCOPES = ['catalog:write', 'orders:read-all', 'warehouse:fulfil', 'ops:compensation'] as const;
+export const SCOPES = [
+  'catalog:write',
+  'orders:read-all',
+  'warehouse:fulfil',
+  'ops:compensation',
+  // Read sagas' payloads decoded (card tokens among them) through the codec endpoint.
+  'ops:payloads',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export function isScope(value: string): value is Scope {

@@ -4,10 +4,12 @@ import { JoseCustomerTokens } from '../adapters/jwt/jose-customer-tokens.js';
 import { loggerOptions } from '../adapters/observability/logger.js';
 import { startMetricsServer } from '../adapters/observability/metrics-server.js';
 import { startTracing } from '../adapters/observability/tracing.js';
+import { payloadCodecOf } from '../adapters/temporal/data-converter.js';
 import { sagaIdOf } from '../adapters/temporal/workflows/saga-progress.js';
 import type { ApiUseCases } from '../application/api-use-cases.js';
 import {
   ConfigError,
+  codecSessionSecretOf,
   cursorKeyOf,
   customerTokenSettingsOf,
   loadConfig,
@@ -36,6 +38,12 @@ async function main(): Promise<void> {
     rateLimitPerMinute: config.rateLimitPerMinute,
     metricsRegistry,
     sagaIdOf,
+    codec: {
+      codec: payloadCodecOf(config.payloadKeys),
+      namespace: config.temporalNamespace,
+      sessionSecret: codecSessionSecretOf(adminApiKey),
+      uiOrigins: config.temporalUiOrigins,
+    },
   });
   // The API starts while a database is down and says so at /health/ready; it does not wait for it.
   await resources

@@ -241,6 +241,11 @@ function temporalUiOrigins(value: string, uiPort: string | undefined, problems: 
   return origins;
 }
 
+// Signs the codec endpoint's sessions of the Temporal Web UI; every API instance derives the same.
+export function codecSessionSecretOf(adminApiKey: string): string {
+  return derived(adminApiKey, 'codec-session-secret');
+}
+
 function derived(adminApiKey: string, purpose: string): string {
   return createHmac('sha256', adminApiKey).update(`order-saga/${purpose}`).digest('base64url');
 }

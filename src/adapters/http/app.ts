@@ -7,6 +7,7 @@ import type { Caller } from '../../application/caller.js';
 import type { CustomerTokens } from '../../application/ports/customer-tokens.js';
 import { authenticationPlugin } from './authentication.plugin.js';
 import { clientErrorHandler, expectationFailed } from './client-error.js';
+import { type CodecOptions, codecRoutes } from './codec.routes.js';
 import { customerRoutes } from './customers.routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
@@ -34,6 +35,8 @@ export interface AppOptions {
   readonly metricsRegistry?: Registry;
   // The saga of an order, for log lines (the Temporal adapter's sagaIdOf; http/ imports no sibling).
   readonly sagaIdOf?: (orderId: string) => string;
+  // The codec endpoint of the Temporal Web UI (codec.routes.ts); without it, no /codec routes.
+  readonly codec?: Omit<CodecOptions, 'apiKeys'>;
 }
 
 // An order of 100 lines with the longest ids is about 13 KiB.
@@ -89,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(orderRoutes(options.useCases));
   await app.register(productRoutes(options.useCases));
   await app.register(customerRoutes(options.useCases));
+  if (options.codec) await app.register(codecRoutes({ ...options.codec, apiKeys: options.useCases.apiKeys }));
   return app;
 }
 

@@ -50,7 +50,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             in: 'header',
             name: API_KEY_HEADER,
             description:
-              'A key of staff or a service, with scopes: catalog:write, orders:read-all, warehouse:fulfil, ops:compensation (`npm run keys -- create`).',
+              'A key of staff or a service, with scopes: catalog:write, orders:read-all, warehouse:fulfil, ops:compensation, ops:payloads (`npm run keys -- create`).',
           },
         },
       },
