@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 
 // One AES-256 key of the payload codec, named by an id that travels with every payload it encrypts.
 export interface PayloadKey {
@@ -10,6 +10,8 @@ export interface PayloadKey {
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
+// A CommonJS module: Node's ESM loader sees only its default export.
+const { Payload: ProtoPayload } = proto.temporal.api.common.v1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -48,7 +50,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.current.secret, iv);
     cipher.setAAD(text.encode(this.current.id));
-    const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+    const plain = ProtoPayload.encode(payload).finish();
     const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
     return {
       metadata: {
@@ -79,7 +81,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     } catch {
       throw new PayloadDecryptionFailed(keyId);
     }
-    return temporal.api.common.v1.Payload.decode(plain);
+    return ProtoPayload.decode(plain);
   }
 }
 
