@@ -53,6 +53,7 @@ cat >&2 <<URLS
     API          $api
     Swagger UI   $api/docs
     Temporal UI  http://127.0.0.1:${TEMPORAL_UI_PORT}
+                 (payloads are encrypted; to see them decoded sign in at $api/codec/login, README "Card data in Temporal")
     Metrics      http://127.0.0.1:${API_METRICS_PORT:-9465}/metrics (API) and http://127.0.0.1:${WORKER_METRICS_PORT:-9464}/metrics (worker)
     Admin key    ${ADMIN_API_KEY:-(from .env)}
                  (header x-api-key, every scope; \`npm run keys -- create\` makes scoped ones)

@@ -65,7 +65,8 @@ export function codecRoutes(options: CodecOptions) {
               detail: `This codec serves the namespace ${options.namespace}, not ${namespace}`,
             });
           }
-          const payloads = request.body?.payloads;
+          // Protobuf JSON leaves an empty list out: `{}` is no payloads (the CLI's query without arguments).
+          const payloads = request.body?.payloads ?? [];
           if (!Array.isArray(payloads)) {
             return sendProblem(request, reply, 400, {
               code: 'REQUEST.MALFORMED',

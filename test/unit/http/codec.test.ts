@@ -45,6 +45,18 @@ describe('the codec endpoint', () => {
     expect(decoded.json()).toEqual({ payloads: [input] });
   });
 
+  it('takes a body without payloads, as protobuf JSON writes an empty list, for no payloads', async () => {
+    const answer = await world.app.inject({
+      method: 'POST',
+      url: '/codec/encode',
+      payload: {},
+      headers: await world.withKey('ops:payloads'),
+    });
+
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ payloads: [] });
+  });
+
   it('answers a call without a credential with a 401 problem the UI may read', async () => {
     const answer = await post('decode', [input]);
 
