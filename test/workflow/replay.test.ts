@@ -10,7 +10,8 @@ const dir = new URL('./histories/', import.meta.url);
 
 // Sagas already running must replay under the new code: a change that makes the workflow take other
 // decisions for the same history fails here instead of in production. The histories recorded before the
-// payload codec hold plain payloads, which the codec passes through: they replay with it.
+// payload codec hold plain payloads, which the codec passes through: they replay with it; *.encrypted.json
+// were recorded with it (the public dev key) and replay only through it.
 describe('replay of recorded saga histories', async () => {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.json'));
 
