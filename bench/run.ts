@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { migratePostgres } from '../src/adapters/postgres/migrate-postgres.js';
-import { dataConverterOf } from '../src/adapters/temporal/data-converter.js';
 import { loadConfig } from '../src/bootstrap/config.js';
 import { freePort } from '../test/support/free-port.js';
 import { httpReady, ServiceProcess } from '../test/support/service-process.js';
+import { runPayloadKeys } from '../test/support/temporal.js';
 import { removeProducts } from './catalogue.js';
 import { designConfiguration, machineAndVersions } from './environment.js';
 import { measureRun, type RunResult } from './measure-run.js';
@@ -41,10 +41,11 @@ async function main(): Promise<void> {
   });
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
   const connection = await Connection.connect({ address: config.temporalAddress });
+  const payloadKeys = runPayloadKeys(runId);
   const client = new Client({
     connection,
     namespace: config.temporalNamespace,
-    dataConverter: dataConverterOf(config.payloadKeys),
+    dataConverter: payloadKeys.dataConverter,
   });
   try {
     await simulator.waitFor(() => httpReady(`${simulatorUrl}/health`), 30_000);
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       temporalNamespace: config.temporalNamespace,
       simulatorUrl,
       simulatorPid: simulator.pid,
+      payloadKeys: payloadKeys.setting,
     };
     const environment = await machineAndVersions(client, databaseUrl, mongodbUrl);
     const designs: DesignResult[] = [];

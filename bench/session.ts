@@ -22,6 +22,8 @@ export interface Stack {
   readonly temporalNamespace: string;
   readonly simulatorUrl: string;
   readonly simulatorPid: number | null;
+  // The run's payload key (runPayloadKeys): its API and worker run with NODE_ENV=production.
+  readonly payloadKeys: string;
 }
 
 // One design on the stack: its worker and an API in front of it, on a task queue of their own.
@@ -50,6 +52,7 @@ export class DesignSession {
       TEMPORAL_TASK_QUEUE: taskQueue,
       PAYMENT_GATEWAY_URL: stack.simulatorUrl,
       NODE_ENV: 'production',
+      TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
     };
     const worker = ServiceProcess.start(`worker (${design})`, 'src/bootstrap/worker.ts', {
       ...env,

@@ -2,12 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
-import { dataConverterOf } from '../../src/adapters/temporal/data-converter.js';
-import { loadConfig } from '../../src/bootstrap/config.js';
 import { customerHeaders } from '../support/customer-headers.js';
 import { freePort } from '../support/free-port.js';
 import { waitForClosed } from '../support/saga-completions.js';
 import { stockProduct } from '../support/stock-product.js';
+import { runPayloadKeys } from '../support/temporal.js';
 import { bundleWorkflows } from '../support/workflow-bundle.js';
 import { type OrderTrace, placeCarefully } from './careful-client.js';
 import { ChaosStack } from './chaos-stack.js';
@@ -41,13 +40,15 @@ export async function runChaos(
   try {
     const bundlePath = await bundleWorkflows('ours', `${stack.dataDir}/workflow-bundle.js`);
     connection = await Connection.connect({ address: stack.temporalAddress });
+    const payloadKeys = runPayloadKeys(runId);
     const temporal = new Client({
       connection,
       namespace: 'default',
-      dataConverter: dataConverterOf(loadConfig().payloadKeys),
+      dataConverter: payloadKeys.dataConverter,
     });
     services = await ServiceProcesses.start({
       stack,
+      payloadKeys: payloadKeys.setting,
       client: temporal,
       taskQueue,
       bundlePath,

@@ -27,6 +27,7 @@ export class ServiceProcesses {
     taskQueue: string;
     bundlePath: string;
     port: number;
+    payloadKeys: string;
   }): Promise<ServiceProcesses> {
     const { stack } = parts;
     const env = {
@@ -34,6 +35,7 @@ export class ServiceProcesses {
       PORT: String(parts.port),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      TEMPORAL_PAYLOAD_KEYS: parts.payloadKeys,
       DATABASE_URL: stack.databaseUrl,
       MONGODB_URL: stack.mongodbUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,

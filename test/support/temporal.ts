@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -19,4 +20,14 @@ export function temporalTestServerPath(): string {
 // Test clients and workers encode payloads as the service does, with the keys of the test settings.
 export function testDataConverter(): DataConverter {
   return dataConverterOf(loadConfig().payloadKeys);
+}
+
+// A key of its own for a run whose API and worker processes run as in production (NODE_ENV=production
+// refuses the public dev key): the setting to hand them, and the data converter of the run's own client.
+export function runPayloadKeys(runId: string): { setting: string; dataConverter: DataConverter } {
+  const setting = `run-${runId}:${randomBytes(32).toString('base64')}`;
+  return {
+    setting,
+    dataConverter: dataConverterOf(loadConfig({ TEMPORAL_PAYLOAD_KEYS: setting }).payloadKeys),
+  };
 }

@@ -1,10 +1,6 @@
 import { type Client, isGrpcServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  ApplicationFailure,
-  defaultPayloadConverter,
-  fromPayloadsAtIndex,
-  WorkflowNotFoundError,
-} from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js';
 import type {
   CancellationOutcome,
   CompensationRetryOutcome,
@@ -45,7 +41,12 @@ export class TemporalSagaControl implements SagaControl {
       const [first] = history.events ?? [];
       const started = first?.workflowExecutionStartedEventAttributes;
       if (first === undefined || started === null || started === undefined) return null;
-      const input = fromPayloadsAtIndex<OrderSagaInput>(defaultPayloadConverter, 0, started.input?.payloads);
+      // Through the client's codec: the history holds the input encrypted.
+      const input = await decodeFromPayloadsAtIndex<OrderSagaInput>(
+        this.client.options.loadedDataConverter,
+        0,
+        started.input?.payloads,
+      );
       const seconds = Number(first.eventTime?.seconds ?? 0);
       const startedAt = new Date(seconds * 1000 + Math.floor((first.eventTime?.nanos ?? 0) / 1e6));
       return { sagaId: sagaIdOf(orderId), input, startedAt };
