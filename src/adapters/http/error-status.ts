@@ -17,6 +17,7 @@ export function statusOf(code: ErrorCode): number {
     case 'RESERVATION.NOT_FOUND':
     case 'PAYMENT.NOT_FOUND':
     case 'CUSTOMER.NOT_FOUND':
+    case 'PAYMENT_METHOD.NOT_FOUND':
       return 404;
     case 'ORDER.NOT_CANCELLABLE':
     case 'ORDER.NOT_PENDING':
