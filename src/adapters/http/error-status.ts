@@ -34,6 +34,7 @@ export function statusOf(code: ErrorCode): number {
     case 'PAYMENT.DECLINED':
     case 'PAYMENT.REJECTED':
     case 'PAYMENT.METHOD_DECLINED':
+    case 'MAIL.REJECTED':
       return 422;
     // Both pass if the client simply tries again a little later.
     case 'TRANSIENT.DEPENDENCY_UNAVAILABLE':

@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   'PAYMENT.METHOD_DECLINED',
   'PAYMENT_METHOD.NOT_FOUND',
   'CUSTOMER.NOT_FOUND',
+  'MAIL.REJECTED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
