@@ -6,6 +6,7 @@ import { customerHeaders } from '../support/customer-headers.js';
 import { freePort } from '../support/free-port.js';
 import { waitForClosed } from '../support/saga-completions.js';
 import { stockProduct } from '../support/stock-product.js';
+import { describeTemporalServer, temporalServerOf } from '../support/temporal-server.js';
 import { bundleWorkflows } from '../support/workflow-bundle.js';
 import { type OrderTrace, placeCarefully } from './careful-client.js';
 import { ChaosStack } from './chaos-stack.js';
@@ -40,6 +41,8 @@ export async function runChaos(
     const bundlePath = await bundleWorkflows('ours', `${stack.dataDir}/workflow-bundle.js`);
     connection = await Connection.connect({ address: stack.temporalAddress });
     const temporal = new Client({ connection, namespace: 'default' });
+    const temporalServer = describeTemporalServer(await temporalServerOf(temporal));
+    log(`Temporal ${temporalServer}`);
     services = await ServiceProcesses.start({
       stack,
       client: temporal,
@@ -108,6 +111,7 @@ export async function runChaos(
       commit,
       options,
       machine: { cores: cpus().length, loadAverageAtStart },
+      temporalServer,
       durationsS: { load: loadS, settle: settleS, total: seconds(performance.now() - begun) },
       orders: orderCounts(traces, findings.orders),
       faults: injected,
