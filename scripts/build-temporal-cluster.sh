@@ -10,10 +10,11 @@
 # the repo in ${ORDER_SAGA_CACHE:-$HOME/.cache/order-saga}/bin with their version in the name, so a
 # second run only checks that each still reports its version. `scripts/stack.sh up --cluster` runs this.
 #
-# Cost, measured on this project's 2-core machines: the server is ~160 MB and its first build takes about
-# 3 minutes on a quiet machine (much longer when other builds share the cores); the sql tool and the UI
-# server (whose web assets are embedded in its module) add ~50 MB and a minute or two. Go's module and
-# build caches (GOMODCACHE, GOCACHE) grow by about 1.5 GB; set them in the environment to relocate them.
+# Cost, on this project's 2-core machines: 154 MB (server), 56 MB (sql tool), 37 MB (UI server, its web
+# assets embedded in its module). The server builds in about 3 minutes on a quiet machine; with other
+# sessions' builds on the same cores the server and the sql tool took 15 minutes (6 of CPU), the UI server
+# one more. Go's module and build caches (GOMODCACHE, GOCACHE) grow by a few GB; set them in the
+# environment to relocate them.
 #
 # Both modules ask for Go 1.26.10, newer than the machines' Go 1.26.8, so the build runs on the Go 1.27.3
 # toolchain, which the go command fetches from the Go module proxy like a module (GOTOOLCHAIN; override it

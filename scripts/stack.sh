@@ -4,8 +4,9 @@
 # stops only the processes it recorded.
 #   usage: scripts/stack.sh up|down|status [--cluster] [service...]   (services: postgres ferretdb temporal simulator)
 # Temporal is the CLI's dev server unless `--cluster` (or TEMPORAL_MODE=cluster) asks for a real Temporal
-# cluster on the stack's PostgreSQL: its first start builds it from the Go module proxy (minutes, ~2 GB of
-# disk with Go's caches; see the README's "A real Temporal cluster"). `status` and `down` handle either.
+# cluster on the stack's PostgreSQL: its first start builds it from the Go module proxy (3 to 15 minutes on
+# 2 cores, 250 MB of binaries and a few GB of Go caches; see the README's "A real Temporal cluster").
+# `status` and `down` handle either.
 set -euo pipefail
 SCRIPT_NAME=stack
 args=()
@@ -152,5 +153,12 @@ case "$command" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) echo "usage: $0 up|down|status [--cluster] [postgres|ferretdb|temporal|simulator ...]" >&2; exit 2 ;;
+  *)
+    cat >&2 <<USAGE
+usage: $0 up|down|status [--cluster] [postgres|ferretdb|temporal|simulator ...]
+  --cluster (or TEMPORAL_MODE=cluster): Temporal's own server on the stack's PostgreSQL instead of the dev
+  server; the first start builds it (3 to 15 minutes on 2 cores, 250 MB of binaries, a few GB of Go caches)
+USAGE
+    exit 2
+    ;;
 esac
