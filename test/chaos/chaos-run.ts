@@ -82,7 +82,14 @@ export async function runChaos(
     log(`${traces.filter((t) => t.orderId !== null).length} orders accepted; waiting for the sagas to close`);
 
     const settleStart = performance.now();
-    const open = await waitForClosed(temporal, taskQueue, plan.customerId, options.settleS * 1_000);
+    const accepted = new Set(traces.flatMap((trace) => (trace.orderId === null ? [] : [trace.orderId])));
+    const open = await waitForClosed(
+      temporal,
+      taskQueue,
+      plan.customerId,
+      accepted.size,
+      options.settleS * 1_000,
+    );
     const settleS = seconds(performance.now() - settleStart);
     log(
       `${open === 0 ? 'every saga closed' : `${open} sagas still open`} after ${settleS} s; checking the stores`,
