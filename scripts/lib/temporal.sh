@@ -97,12 +97,16 @@ ensure_search_attributes() {
   done
 }
 
-
+# For `status` and `up`: which Temporal runs, as its config file says (not as this shell's settings would).
 describe_temporal() {
   if [ "$(running_temporal_mode)" = cluster ]; then
-    local ui="UI not running"
-    if live_pid temporal-ui >/dev/null; then ui="UI pid $(live_pid temporal-ui) on 127.0.0.1:$TEMPORAL_UI_PORT"; fi
-    echo "cluster (temporal-server, $TEMPORAL_CLUSTER_SHARDS history shards, PostgreSQL databases $TEMPORAL_CLUSTER_DB and $TEMPORAL_CLUSTER_VISIBILITY_DB; $ui)"
+    local ui="UI not running" config="$TEMPORAL_CLUSTER_DIR/server.yaml" shards databases
+    if live_pid temporal-ui >/dev/null; then
+      ui="UI pid $(live_pid temporal-ui) on 127.0.0.1:$(sed -n 's/^port: *//p' "$TEMPORAL_CLUSTER_DIR/base.yaml")"
+    fi
+    shards=$(sed -n 's/^ *numHistoryShards: *//p' "$config" 2>/dev/null)
+    databases=$(sed -n 's/^ *databaseName: *//p' "$config" 2>/dev/null | paste -sd' ' | sed 's/ / and /')
+    echo "cluster (temporal-server, ${shards:-?} history shards, PostgreSQL databases ${databases:-?}; $ui)"
   else
     echo "dev server (temporal server start-dev, file database in $TEMPORAL_DIR)"
   fi
