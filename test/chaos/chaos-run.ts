@@ -6,6 +6,7 @@ import { customerHeaders } from '../support/customer-headers.js';
 import { waitForClosed } from '../support/saga-completions.js';
 import { stockProduct } from '../support/stock-product.js';
 import { runPayloadKeys } from '../support/temporal.js';
+import { describeTemporalServer, temporalServerOf } from '../support/temporal-server.js';
 import { bundleWorkflows } from '../support/workflow-bundle.js';
 import { type OrderTrace, placeCarefully } from './careful-client.js';
 import { ChaosStack } from './chaos-stack.js';
@@ -48,6 +49,8 @@ export async function runChaos(
       namespace: 'default',
       dataConverter: payloadKeys.dataConverter,
     });
+    const temporalServer = describeTemporalServer(await temporalServerOf(temporal));
+    log(`Temporal ${temporalServer}`);
     services = await ServiceProcesses.start({
       stack,
       payloadKeys: payloadKeys.setting,
@@ -89,7 +92,14 @@ export async function runChaos(
     log(`${traces.filter((t) => t.orderId !== null).length} orders accepted; waiting for the sagas to close`);
 
     const settleStart = performance.now();
-    const open = await waitForClosed(temporal, taskQueue, plan.customerId, options.settleS * 1_000);
+    const accepted = new Set(traces.flatMap((trace) => (trace.orderId === null ? [] : [trace.orderId])));
+    const open = await waitForClosed(
+      temporal,
+      taskQueue,
+      plan.customerId,
+      accepted.size,
+      options.settleS * 1_000,
+    );
     const settleS = seconds(performance.now() - settleStart);
     log(
       `${open === 0 ? 'every saga closed' : `${open} sagas still open`} after ${settleS} s; checking the stores`,
@@ -126,6 +136,7 @@ export async function runChaos(
       commit,
       options,
       machine: { cores: cpus().length, loadAverageAtStart },
+      temporalServer,
       durationsS: { load: loadS, settle: settleS, total: seconds(performance.now() - begun) },
       orders: orderCounts(traces, findings.orders),
       faults: injected,
