@@ -157,6 +157,11 @@ distribution: server
 cors:
   cookieInsecure: true
   unsafeAllowAllOrigins: false
+# The API's codec endpoint, as the dev server gets it; unlike the dev server, the UI server can send the
+# operator's codec session cookie (set at the API's /codec/login) without a browser-side override.
+codec:
+  endpoint: "$TEMPORAL_UI_CODEC_ENDPOINT"
+  includeCredentials: true
 YAML
 }
 
