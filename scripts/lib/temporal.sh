@@ -5,7 +5,7 @@ TEMPORAL_DIR="$DATA_DIR/temporal"
 TEMPORAL_LOG="$LOG_DIR/temporal.log"
 # What the order sagas are indexed by (src/adapters/temporal/workflows/search-attributes.ts); the worker
 # refuses to start on a namespace without them.
-TEMPORAL_SEARCH_ATTRIBUTES=(OrderStatus=Keyword CustomerId=Keyword)
+TEMPORAL_SEARCH_ATTRIBUTES=(OrderStatus=Keyword CustomerId=Keyword WaitingFor=Keyword WaitDeadline=Datetime)
 
 install_temporal() {
   if [ -x "$TEMPORAL_BIN" ] && [ -x "$TEMPORAL_TEST_SERVER_BIN" ] &&

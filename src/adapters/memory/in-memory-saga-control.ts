@@ -82,5 +82,6 @@ function runningProgress(): SagaProgress {
       externalIds: {},
     })),
     compensations: [],
+    waitingFor: null,
   };
 }

@@ -7,6 +7,8 @@ export interface OrderSagaInput {
   readonly customerId: string;
   readonly cardToken: string;
   readonly lines: readonly OrderLineSnapshot[];
+  // How long after its confirmation the order may wait for shipment; absent: the saga's default (7 days).
+  readonly shippingDeadlineSeconds?: number;
 }
 
 export interface SagaStarter {
