@@ -9,6 +9,7 @@ import { authenticationPlugin } from './authentication.plugin.js';
 import { clientErrorHandler, expectationFailed } from './client-error.js';
 import { customerRoutes } from './customers.routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
+import { fulfilmentRoutes } from './fulfilment.routes.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
 import { metricsPlugin } from './metrics.plugin.js';
 import { registerOpenApi } from './openapi.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(healthRoutes(options.dependencies));
   await app.register(orderRoutes(options.useCases));
+  await app.register(fulfilmentRoutes(options.useCases));
   await app.register(productRoutes(options.useCases));
   await app.register(customerRoutes(options.useCases));
   return app;
