@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerTokenSettings } from '../adapters/jwt/jose-customer-tokens.js';
+import { DEFAULT_SHIPPING_DEADLINE_SECONDS } from '../application/sagas/order-saga.js';
 
 // The service's settings, read from the environment once at start. Defaults match the local stack
 // (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
@@ -36,6 +37,8 @@ export interface Config {
   readonly customerTokenAudience: string;
   // Requests a minute that one credential (or one address without any) may send the API.
   readonly rateLimitPerMinute: number;
+  // How long a confirmed order may wait for shipment, given to each saga the API starts.
+  readonly shippingDeadlineSeconds: number;
 }
 
 export const defaults = {
@@ -64,6 +67,8 @@ export const defaults = {
   CUSTOMER_TOKEN_ISSUER: 'order-saga',
   CUSTOMER_TOKEN_AUDIENCE: 'order-saga-api',
   RATE_LIMIT_PER_MINUTE: '1200',
+  // 7 days after confirmation; a few seconds in the end-to-end test of a missed deadline.
+  SHIPPING_DEADLINE_SECONDS: String(DEFAULT_SHIPPING_DEADLINE_SECONDS),
 } as const;
 
 type Name = keyof typeof defaults;
@@ -150,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     customerTokenIssuer: read('CUSTOMER_TOKEN_ISSUER'),
     customerTokenAudience: read('CUSTOMER_TOKEN_AUDIENCE'),
     rateLimitPerMinute: positiveInteger('RATE_LIMIT_PER_MINUTE'),
+    shippingDeadlineSeconds: positiveInteger('SHIPPING_DEADLINE_SECONDS'),
   };
   // A restock's id is kept with the settled stock records and must outlive its key, by a margin for a
   // key answered near the end of its claim's retention (restocks.ts, retention.ts).
