@@ -19,7 +19,7 @@ export async function orderSaga(input: OrderSagaInput): Promise<SagaResult> {
     undo.unshift(() => steps.releaseStock({ orderId }));
     await steps.reserveStock({ orderId });
     undo.unshift(() => steps.voidOrRefundPayment({ orderId }));
-    await steps.authorizePayment({ orderId, cardToken: input.cardToken });
+    await steps.authorizePayment({ orderId, cardToken: input.cardToken ?? '' });
     await steps.capturePayment({ orderId });
     await steps.commitStock({ orderId });
     await steps.confirmOrder({ orderId });

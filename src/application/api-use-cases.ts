@@ -5,7 +5,6 @@ import { ListOrders } from './list-orders.js';
 import { OrderCursors } from './order-cursors.js';
 import { PlaceOrderOnce } from './place-order-once.js';
 import type { ApiKeyStore } from './ports/api-key-store.js';
-import type { CustomerRepository } from './ports/customer-repository.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
 import type { RegistrationStarter } from './ports/registration-starter.js';
 import type { SagaControl } from './ports/saga-control.js';
@@ -22,7 +21,6 @@ export interface ApiPorts extends Ports {
   readonly sagaControl: SagaControl;
   readonly idempotencyKeys: IdempotencyKeys;
   readonly apiKeys: ApiKeyStore;
-  readonly customers: CustomerRepository;
   readonly registrations: RegistrationStarter;
 }
 

@@ -2,7 +2,7 @@ import { OrderNotPending } from '../domain/order/order-errors.js';
 import { paymentIdempotencyKey } from '../domain/payment/idempotency-key.js';
 import { Payment, type PaymentSnapshot } from '../domain/payment/payment.js';
 import { PaymentDeclined } from '../domain/payment/payment-errors.js';
-import { requireText } from '../domain/shared/require.js';
+import { type PaymentSource, paymentSourceOf } from '../domain/payment/payment-source.js';
 import type { Clock } from './ports/clock.js';
 import type { IdGenerator } from './ports/id-generator.js';
 import type { OrderRepository } from './ports/order-repository.js';
@@ -18,7 +18,8 @@ interface Dependencies {
   readonly clock: Clock;
 }
 
-// Saga step: hold the order's total on the card, or PAYMENT.DECLINED. Compensation: VoidOrRefundPayment.
+// Saga step: hold the order's total on the card or the customer's saved payment method, or
+// PAYMENT.DECLINED. Compensation: VoidOrRefundPayment.
 export class AuthorizePayment {
   private readonly deps: Dependencies;
 
@@ -26,22 +27,28 @@ export class AuthorizePayment {
     this.deps = deps;
   }
 
-  async execute(input: { orderId: string; cardToken: string }): Promise<PaymentSnapshot> {
+  async execute(input: { orderId: string } & PaymentSource): Promise<PaymentSnapshot> {
     const recorded = await this.deps.payments.findByOrderId(input.orderId);
     if (recorded !== null) return outcome(recorded);
     const order = await requireOrder(this.deps.orders, input.orderId);
     if (order.status !== 'PENDING') throw new OrderNotPending(order.id, order.status);
     // If an earlier attempt reached the gateway but not our database, the same key gets its answer back.
+    const source = paymentSourceOf(input);
+    const charged =
+      source.paymentMethodId === undefined
+        ? { cardToken: source.cardToken }
+        : { customerId: order.customerId, paymentMethodId: source.paymentMethodId };
     const result = await this.deps.gateway.authorize({
       idempotencyKey: paymentIdempotencyKey(order.id, 'authorize'),
       orderId: order.id,
       amount: order.total,
-      cardToken: requireText(input.cardToken, 'cardToken', 200),
+      ...charged,
     });
     const opened = {
       id: this.deps.ids.next(),
       orderId: order.id,
       amount: order.total,
+      paymentMethodId: source.paymentMethodId ?? null,
       at: this.deps.clock.now(),
     };
     const payment =

@@ -43,6 +43,8 @@ export function fingerprintOf(order: PlaceOrderInput): string {
   return fingerprintOfJson({
     cardToken: order.cardToken,
     customerId: order.customerId,
+    // Absent from card orders, so that their keys' fingerprints are those stored before methods existed.
+    ...(order.paymentMethodId === undefined ? {} : { paymentMethodId: order.paymentMethodId }),
     lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
   });
 }

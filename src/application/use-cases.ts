@@ -10,6 +10,7 @@ import { GetProductStock } from './get-product-stock.js';
 import { MarkCompensationFailed } from './mark-compensation-failed.js';
 import { PlaceOrder } from './place-order.js';
 import type { Clock } from './ports/clock.js';
+import type { CustomerRepository } from './ports/customer-repository.js';
 import type { IdGenerator } from './ports/id-generator.js';
 import type { Inventory } from './ports/inventory.js';
 import type { OrderRepository } from './ports/order-repository.js';
@@ -29,6 +30,7 @@ export interface Ports {
   readonly orders: OrderRepository;
   readonly payments: PaymentRepository;
   readonly catalog: ProductCatalog;
+  readonly customers: CustomerRepository;
   readonly inventory: Inventory;
   readonly gateway: PaymentGateway;
   readonly sagas: SagaStarter;

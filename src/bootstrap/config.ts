@@ -18,6 +18,10 @@ export interface Config {
   readonly paymentGatewayTimeoutMs: number;
   // The file the worker's mail catcher writes every e-mail to, one JSON line each; nothing is sent.
   readonly mailOutboxPath: string;
+  // The SMTP server the worker sends e-mail through (smtp:// or smtps://, credentials in the URL);
+  // null keeps the mail catcher. Mail goes out from mailFrom.
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
   // How long the API waits for Temporal to answer a saga query or cancellation before a 503.
   readonly temporalCallTimeoutMs: number;
   // The key catalogue writes need; null when unset (only the API requires it, see requireAdminApiKey).
@@ -53,6 +57,8 @@ export const defaults = {
   PAYMENT_GATEWAY_URL: 'http://127.0.0.1:4010',
   PAYMENT_GATEWAY_TIMEOUT_MS: '10000',
   MAIL_OUTBOX_PATH: '.data/mail/outbox.jsonl',
+  SMTP_URL: '',
+  MAIL_FROM: 'order-saga <no-reply@localhost>',
   TEMPORAL_CALL_TIMEOUT_MS: '5000',
   // No default key: a guessable one would open the catalogue to anyone who read this file.
   ADMIN_API_KEY: '',
@@ -144,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     paymentGatewayUrl: url('PAYMENT_GATEWAY_URL', ['http:', 'https:']),
     paymentGatewayTimeoutMs: positiveInteger('PAYMENT_GATEWAY_TIMEOUT_MS'),
     mailOutboxPath: read('MAIL_OUTBOX_PATH'),
+    smtpUrl: read('SMTP_URL') === '' ? null : smtpUrl(read('SMTP_URL'), problems),
+    mailFrom: read('MAIL_FROM'),
     temporalCallTimeoutMs: positiveInteger('TEMPORAL_CALL_TIMEOUT_MS'),
     adminApiKey: secret('ADMIN_API_KEY'),
     settledInventoryRetentionDays: positiveInteger('SETTLED_INVENTORY_RETENTION_DAYS'),
@@ -195,4 +203,21 @@ export function customerTokenSettingsOf(config: Config): CustomerTokenSettings {
 
 function derived(adminApiKey: string, purpose: string): string {
   return createHmac('sha256', adminApiKey).update(`order-saga/${purpose}`).digest('base64url');
+}
+
+// smtp://[user:password@]host[:port] or smtps://...: a host is needed, and a port must be one.
+function smtpUrl(value: string, problems: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    problems.push('SMTP_URL is not a URL (smtp://user:password@host:port)');
+    return value;
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    problems.push(`SMTP_URL must use smtp: or smtps:, got ${parsed.protocol}`);
+  } else if (parsed.hostname === '') {
+    problems.push('SMTP_URL names no host');
+  }
+  return value;
 }

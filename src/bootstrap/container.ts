@@ -4,6 +4,7 @@ import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { type DependencyContainer, instanceCachingFactory, container as root } from 'tsyringe';
 import { FileMailCatcher } from '../adapters/mail/file-mail-catcher.js';
+import { SmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { ensureInventoryIndexes } from '../adapters/mongo/inventory-indexes.js';
 import { MongoInventory } from '../adapters/mongo/mongo-inventory.js';
 import { mongoOrmConfig } from '../adapters/mongo/orm-config.js';
@@ -129,13 +130,18 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
     tokens.registrations,
     () => new TemporalRegistrationStarter(client, config.temporalTaskQueue),
   );
-  single<Mailer>(tokens.mailer, () => new FileMailCatcher(config.mailOutboxPath));
+  single<Mailer>(tokens.mailer, () =>
+    config.smtpUrl === null
+      ? new FileMailCatcher(config.mailOutboxPath)
+      : new SmtpMailer({ url: config.smtpUrl, from: config.mailFrom }),
+  );
   single<Clock>(tokens.clock, () => new SystemClock());
   single<IdGenerator>(tokens.ids, () => new UuidIdGenerator());
   const ports = (c: DependencyContainer): Ports => ({
     orders: c.resolve(tokens.orders),
     payments: c.resolve(tokens.payments),
     catalog: c.resolve(tokens.catalog),
+    customers: c.resolve(tokens.customers),
     inventory: c.resolve(tokens.inventory),
     gateway: c.resolve(tokens.gateway),
     sagas: c.resolve(tokens.sagas),
@@ -150,7 +156,6 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
         sagaControl: c.resolve(tokens.sagaControl),
         idempotencyKeys: c.resolve(tokens.idempotencyKeys),
         apiKeys: c.resolve(tokens.apiKeys),
-        customers: c.resolve(tokens.customers),
         registrations: c.resolve(tokens.registrations),
       },
       api,

@@ -41,10 +41,12 @@ export function workerUseCases(
     'gateway',
   );
   const clock = container.resolve<Clock>(tokens.clock);
+  const customers = traced(container.resolve<CustomerRepository>(tokens.customers), 'customers');
   const orders = createUseCases({
     orders: traced(container.resolve<OrderRepository>(tokens.orders), 'orders'),
     payments: traced(container.resolve<PaymentRepository>(tokens.payments), 'payments'),
     catalog: traced(container.resolve<ProductCatalog>(tokens.catalog), 'catalog'),
+    customers,
     inventory: traced(container.resolve<Inventory>(tokens.inventory), 'inventory'),
     gateway,
     sagas: container.resolve<SagaStarter>(tokens.sagas),
@@ -52,7 +54,7 @@ export function workerUseCases(
     ids: container.resolve<IdGenerator>(tokens.ids),
   });
   const registrations = createRegistrationUseCases({
-    customers: traced(container.resolve<CustomerRepository>(tokens.customers), 'customers'),
+    customers,
     gateway,
     mailer: traced(container.resolve<Mailer>(tokens.mailer), 'mailer'),
     clock,

@@ -26,6 +26,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createContainer, type Resources, tokens } from './container.js';
 import { loadObservabilityConfig, type ObservabilityConfig } from './observability-config.js';
 import { sagaWorkflowsOf, workflowsPathOf } from './saga-workflows.js';
+import { loadWorkerTuning } from './worker-tuning.js';
 import { maintenanceUseCases, workerUseCases } from './worker-use-cases.js';
 
 // The worker process: runs the sagas (orders, customer registrations) and their activities. `npm run start:worker`.
@@ -36,6 +37,7 @@ import { maintenanceUseCases, workerUseCases } from './worker-use-cases.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const observability = loadObservabilityConfig();
+  const tuning = loadWorkerTuning();
   const logger = createLogger({ level: config.logLevel, format: observability.logFormat, name: 'worker' });
   const sdkMetricsPort = await freeLoopbackPort();
   // The runtime turns SIGINT and SIGTERM into a graceful shutdown of the worker.
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
+      ...tuning,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath }),
       activities: {
         ...createActivities(useCases.orders),

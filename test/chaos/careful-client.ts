@@ -19,6 +19,8 @@ export interface OrderTrace {
   readonly planned: PlannedOrder;
   readonly attempts: Attempts;
   orderId: string | null;
+  // The API address that answered the 202.
+  acceptedBy: string | null;
   acceptedAtMs: number | null;
   // A final answer other than 202 (a 4xx): the order was refused, not accepted.
   refusal: { status: number; code: string } | null;
@@ -36,19 +38,44 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const GIVE_UP_AFTER_MS = 180_000;
 const shared = new Agent({ keepAlive: true });
 
+// The API addresses a client was given, as an SDK user lists a service's endpoints: it starts at one
+// and moves to the next when a request gets no HTTP answer at all (refused, reset, timed out), the way
+// a load balancer stops sending to a dead instance. With one address it keeps trying that one.
+class Route {
+  private at: number;
+
+  constructor(
+    private readonly baseUrls: readonly string[],
+    start: number,
+  ) {
+    this.at = start % baseUrls.length;
+  }
+
+  get baseUrl(): string {
+    return this.baseUrls[this.at] as string;
+  }
+
+  next(): void {
+    this.at = (this.at + 1) % this.baseUrls.length;
+  }
+}
+
 // A customer's client that does what a careful one should: every order with an Idempotency-Key, sent
-// again with the same key after an error or a timeout until it gets a final answer; some cancelled right
-// after their 202 (some at once on the connection that brought it), some sent again later.
+// again with the same key after an error or a timeout until it gets a final answer (to the next API
+// address when the request got no answer); some cancelled right after their 202 (some at once on the
+// connection that brought it), some sent again later. Orders are spread over the addresses in turn.
 export async function placeCarefully(
-  baseUrl: string,
+  baseUrls: readonly string[],
   customer: Record<string, string>,
   order: PlannedOrder,
   clock: () => number,
 ) {
+  const route = new Route(baseUrls, order.index);
   const trace: OrderTrace = {
     planned: order,
     attempts: newAttempts(),
     orderId: null,
+    acceptedBy: null,
     acceptedAtMs: null,
     refusal: null,
     gaveUp: false,
@@ -57,7 +84,7 @@ export async function placeCarefully(
   };
   const own = order.cancel?.sameConnection === true ? new Agent({ keepAlive: true, maxSockets: 1 }) : shared;
   try {
-    const placed = await untilFinal(trace.attempts, () => post(own, baseUrl, customer, order));
+    const placed = await untilFinal(trace.attempts, route, () => post(own, route.baseUrl, customer, order));
     if (placed === null) {
       trace.gaveUp = true;
       return trace;
@@ -67,12 +94,13 @@ export async function placeCarefully(
       return trace;
     }
     trace.orderId = String(placed.body.orderId);
+    trace.acceptedBy = route.baseUrl;
     trace.acceptedAtMs = clock();
-    if (order.cancel !== null) await cancel(trace, baseUrl, customer, own, placed.localPort);
+    if (order.cancel !== null) await cancel(trace, route, customer, own, placed.localPort);
     if (order.resendAfterMs !== null) {
       await new Promise((resolve) => setTimeout(resolve, order.resendAfterMs ?? 0));
       const attempts = newAttempts();
-      const again = await untilFinal(attempts, () => post(shared, baseUrl, customer, order));
+      const again = await untilFinal(attempts, route, () => post(shared, route.baseUrl, customer, order));
       trace.resend = {
         attempts,
         orderId: again?.status === 202 ? String(again.body.orderId) : null,
@@ -87,7 +115,7 @@ export async function placeCarefully(
 
 async function cancel(
   trace: OrderTrace,
-  baseUrl: string,
+  route: Route,
   customer: Record<string, string>,
   agent: Agent,
   placedOn: number | undefined,
@@ -96,8 +124,8 @@ async function cancel(
   if (planned === null) return;
   if (planned.afterMs > 0) await new Promise((resolve) => setTimeout(resolve, planned.afterMs));
   const attempts = newAttempts();
-  const answer = await untilFinal(attempts, () =>
-    send(agent, `${baseUrl}/orders/${trace.orderId}/cancel`, 'POST', undefined, customer),
+  const answer = await untilFinal(attempts, route, () =>
+    send(agent, `${route.baseUrl}/orders/${trace.orderId}/cancel`, 'POST', undefined, customer),
   );
   trace.cancel = {
     attempts,
@@ -115,10 +143,12 @@ async function cancel(
   };
 }
 
-// Sends until an answer is final (2xx or 4xx other than 408 and 429), backing off from 200 ms to 2 s;
-// null once GIVE_UP_AFTER_MS have passed without one.
+// Sends until an answer is final (2xx or 4xx other than 408 and 429), backing off from 200 ms to 2 s,
+// and to the route's next address after a request that got no answer; null once GIVE_UP_AFTER_MS have
+// passed without one.
 async function untilFinal(
   attempts: Attempts,
+  route: Route,
   attempt: () => Promise<HttpAnswer>,
 ): Promise<HttpAnswer | null> {
   const deadline = Date.now() + GIVE_UP_AFTER_MS;
@@ -127,6 +157,7 @@ async function untilFinal(
     const answer = await attempt().catch((error: NodeJS.ErrnoException) => {
       const reason = error.code ?? error.message;
       attempts.failures[reason] = (attempts.failures[reason] ?? 0) + 1;
+      route.next();
       return null;
     });
     if (answer !== null) {

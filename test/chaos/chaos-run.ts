@@ -3,7 +3,6 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { customerHeaders } from '../support/customer-headers.js';
-import { freePort } from '../support/free-port.js';
 import { waitForClosed } from '../support/saga-completions.js';
 import { stockProduct } from '../support/stock-product.js';
 import { bundleWorkflows } from '../support/workflow-bundle.js';
@@ -14,6 +13,7 @@ import type { ChaosOptions } from './options.js';
 import { planRun } from './plan.js';
 import { type ChaosReport, customerActionOf, orderCounts } from './report.js';
 import { CHAOS_ADMIN_KEY, ServiceProcesses } from './service-processes.js';
+import { spreadOf } from './spread.js';
 import { checkStores } from './store-checks.js';
 
 // One chaos run: a stack of its own, the service on it, the orders of a careful client while the faults
@@ -31,7 +31,9 @@ export async function runChaos(
   const begun = performance.now();
   const plan = planRun(options, runId);
   const taskQueue = `chaos-${runId}`;
-  log(`chaos ${runId}: ${options.orders} orders at ${options.rate}/s, faults ${options.faults.join(', ')}`);
+  log(
+    `chaos ${runId}: ${options.orders} orders at ${options.rate}/s to ${options.apis} API(s) and ${options.workers} worker(s), faults ${options.faults.join(', ')}`,
+  );
   log(`starting a stack of the run’s own (.data/chaos/${runId})`);
   const stack = await ChaosStack.up(runId);
   let connection: Connection | null = null;
@@ -45,17 +47,18 @@ export async function runChaos(
       client: temporal,
       taskQueue,
       bundlePath,
-      port: await freePort(),
+      workers: options.workers,
+      apis: options.apis,
     });
     for (const product of [...plan.products, plan.scarce])
-      await stockProduct(services.baseUrl, CHAOS_ADMIN_KEY, {
+      await stockProduct(services.liveBaseUrl, CHAOS_ADMIN_KEY, {
         id: product.id,
         name: `Chaos ${product.id}`,
         unitPrice: product.unitPrice,
         quantity: product.stocked,
       });
     const customer = await customerHeaders(plan.customerId, CHAOS_ADMIN_KEY);
-    log(`service up at ${services.baseUrl}, Temporal UI ${stack.temporalUiUrl}; sending orders`);
+    log(`service up at ${services.baseUrls.join(', ')}, Temporal UI ${stack.temporalUiUrl}; sending orders`);
 
     const loadStart = performance.now();
     const clockMs = () => performance.now() - loadStart;
@@ -71,7 +74,7 @@ export async function runChaos(
     for (const order of plan.orders) {
       const wait = order.dueMs - clockMs();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      sent.push(placeCarefully(running.baseUrl, customer, order, clockMs));
+      sent.push(placeCarefully(running.baseUrls, customer, order, clockMs));
     }
     const traces = await Promise.all(sent);
     const injected = await faults;
@@ -92,8 +95,16 @@ export async function runChaos(
       simulatorUrl: stack.simulatorUrl,
       temporal,
       taskQueue,
-      baseUrl: running.baseUrl,
+      baseUrl: running.liveBaseUrl,
       customer,
+    });
+    const spread = await spreadOf({
+      temporal,
+      traces,
+      faults: injected,
+      baseUrls: running.baseUrls,
+      workers: running.workerIdentities,
+      killed: running.killed,
     });
     const byOrder = new Map(traces.map((trace) => [trace.orderId, trace]));
     const violations = findings.violations.map((violation) => {
@@ -111,6 +122,7 @@ export async function runChaos(
       durationsS: { load: loadS, settle: settleS, total: seconds(performance.now() - begun) },
       orders: orderCounts(traces, findings.orders),
       faults: injected,
+      spread,
       products: findings.products,
       customerActions: traces
         .filter((t) => t.cancel !== null || t.resend !== null)

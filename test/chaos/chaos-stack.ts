@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePorts } from '../support/free-port.js';
+import { chaosPorts } from './ports.js';
 
 export type StackService = 'postgres' | 'ferretdb' | 'temporal' | 'simulator';
 
@@ -32,7 +32,7 @@ export class ChaosStack {
   static async up(runId: string): Promise<ChaosStack> {
     const dataDir = `${root}.data/chaos/${runId}`;
     const env: Record<string, string> = { ORDER_SAGA_DATA: dataDir, PG_DATABASES: DATABASE };
-    const ports = await freePorts(PORTS.length);
+    const ports = await chaosPorts(PORTS.length);
     PORTS.forEach((name, i) => {
       env[name] = String(ports[i]);
     });

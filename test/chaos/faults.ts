@@ -12,8 +12,8 @@ export interface InjectedFault {
 }
 
 export const FAULT_DESCRIPTIONS: Record<Fault, string> = {
-  worker: 'SIGKILL the saga worker, start a new one',
-  api: 'SIGKILL the API, start a new one on the same port',
+  worker: 'SIGKILL a saga worker; start a new one if it was the only one',
+  api: 'SIGKILL an API; start a new one on its port if it was the only one',
   postgres: 'SIGKILL PostgreSQL (postmaster), restart it with stack.sh up postgres',
   ferretdb: 'SIGKILL FerretDB, restart it with stack.sh up ferretdb',
   temporal: 'SIGKILL the Temporal dev server, restart it with stack.sh up temporal',
@@ -46,9 +46,9 @@ async function strike(
 ): Promise<string> {
   switch (fault) {
     case 'worker':
-      return parts.services.replaceWorker();
+      return parts.services.killWorker();
     case 'api':
-      return parts.services.replaceApi();
+      return parts.services.killApi();
     case 'postgres':
     case 'ferretdb':
     case 'temporal':

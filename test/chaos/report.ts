@@ -1,6 +1,7 @@
 import type { OrderTrace } from './careful-client.js';
 import { FAULT_DESCRIPTIONS, type InjectedFault } from './faults.js';
 import type { ChaosOptions } from './options.js';
+import type { Spread } from './spread.js';
 import type { ProductFigures, StoredOrder, Violation } from './store-checks.js';
 
 export interface ChaosReport {
@@ -13,6 +14,7 @@ export interface ChaosReport {
   readonly durationsS: { load: number; settle: number; total: number };
   readonly orders: ReturnType<typeof orderCounts>;
   readonly faults: readonly InjectedFault[];
+  readonly spread: Spread;
   readonly products: readonly ProductFigures[];
   // What the customers did besides placing their orders, order by order.
   readonly customerActions: readonly ReturnType<typeof customerActionOf>[];
@@ -100,7 +102,7 @@ export function markdownOf(report: ChaosReport): string {
     `# Chaos run ${report.runId}: ${report.ok ? 'no violation' : `${report.violations.length} violations`}`,
     '',
     `\`${report.command}\` on commit ${report.commit}, ${report.startedAt}; ${report.machine.cores} cores, load average ${report.machine.loadAverageAtStart.join(' ')} at the start.`,
-    `${report.options.orders} orders at ${report.options.rate}/s (seed ${report.options.seed}); ${report.durationsS.load} s until every client had its answers, ${report.durationsS.settle} s more until every saga closed, ${report.durationsS.total} s in all with the stack's start and the checks.`,
+    `${report.options.orders} orders at ${report.options.rate}/s (seed ${report.options.seed}) to ${report.options.apis} API process(es) and ${report.options.workers} worker process(es); ${report.durationsS.load} s until every client had its answers, ${report.durationsS.settle} s more until every saga closed, ${report.durationsS.total} s in all with the stack's start and the checks.`,
     '',
     '## Orders',
     '',
@@ -121,6 +123,20 @@ export function markdownOf(report: ChaosReport): string {
       (f) =>
         `| ${f.atS} | ${f.fault}: ${FAULT_DESCRIPTIONS[f.fault]} | ${(f.recoveredAtS - f.atS).toFixed(1)} | ${f.detail} |`,
     ),
+    '',
+    '## Spread over the processes',
+    '',
+    '| API | orders accepted | of them after an API was killed |',
+    '| --- | --- | --- |',
+    ...report.spread.apis.map((a) => `| ${a.baseUrl} | ${a.accepted} | ${a.acceptedAfterApiKilled ?? '-'} |`),
+    '',
+    '| worker | killed | workflow tasks | activities |',
+    '| --- | --- | --- | --- |',
+    ...report.spread.workers.map(
+      (w) => `| ${w.name} | ${w.killed ? 'yes' : 'no'} | ${w.workflowTasks} | ${w.activities} |`,
+    ),
+    '',
+    "Counted from the accepted orders' saga histories (the identity Temporal records on each started task).",
     '',
     '## Stock',
     '',

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const options = parseOptions(argv);
   const command = `npm run chaos -- ${argv.join(' ')}`.trim();
   const report = await runChaos(options, command, log);
-  const name = `${report.startedAt.slice(0, 10)}-${options.short ? 'short' : `${options.orders}-orders`}-${report.runId}`;
+  const size = options.short ? 'short' : `${options.orders}-orders`;
+  const name = `${report.startedAt.slice(0, 10)}-${size}${options.scaleOut ? '-scale-out' : ''}-${report.runId}`;
   const out = options.out ?? `${root}bench/results/chaos/${name}.json`;
   const markdown = markdownOf(report);
   await mkdir(dirname(out), { recursive: true });

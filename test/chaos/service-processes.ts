@@ -4,21 +4,32 @@ import type { Client } from '@temporalio/client';
 import { httpReady, ServiceProcess } from '../support/service-process.js';
 import { pollsTaskQueue } from '../support/workflow-bundle.js';
 import type { ChaosStack } from './chaos-stack.js';
+import { chaosPorts } from './ports.js';
 
 export const CHAOS_ADMIN_KEY = 'chaos-admin-key-0123456789abcdef';
 
-// The service under test: one worker and one API on the chaos stack, each a process the run can kill and
-// replace. The API keeps its port across restarts, so that clients find the new one where the old was.
+export interface Api {
+  readonly process: ServiceProcess;
+  readonly baseUrl: string;
+}
+
+// The service under test: workers and APIs on the chaos stack, each a process the run can kill. A lone
+// worker or API killed is replaced at once (the API on its port, so that clients find the new one where
+// the old was); one of several is not: the others carry the load, as behind a load balancer.
 export class ServiceProcesses {
-  private generation = { worker: 0, api: 0 };
+  private started = { worker: 0, api: 0 };
+  private readonly everWorkers: ServiceProcess[] = [];
+  // Names of the processes the run killed.
+  readonly killed = new Set<string>();
 
   private constructor(
     private readonly env: Record<string, string>,
     private readonly client: Client,
     private readonly logDir: string,
-    readonly baseUrl: string,
-    public worker: ServiceProcess,
-    public api: ServiceProcess,
+    // Every API's address, the killed ones' too: a client keeps the addresses it was given.
+    readonly baseUrls: readonly string[],
+    private workers: ServiceProcess[],
+    private apis: Api[],
   ) {}
 
   static async start(parts: {
@@ -26,12 +37,12 @@ export class ServiceProcesses {
     client: Client;
     taskQueue: string;
     bundlePath: string;
-    port: number;
+    workers: number;
+    apis: number;
   }): Promise<ServiceProcesses> {
     const { stack } = parts;
     const env = {
       HOST: '127.0.0.1',
-      PORT: String(parts.port),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       DATABASE_URL: stack.databaseUrl,
@@ -47,47 +58,89 @@ export class ServiceProcesses {
       // One customer places every order and retries hard: the limit per customer is not what is tested.
       RATE_LIMIT_PER_MINUTE: '100000000',
     };
-    const worker = ServiceProcess.start('worker 1', 'src/bootstrap/worker.ts', env);
-    const api = ServiceProcess.start('api 1', 'src/bootstrap/api.ts', env);
-    const baseUrl = `http://127.0.0.1:${parts.port}`;
-    const services = new ServiceProcesses(env, parts.client, `${stack.dataDir}/logs`, baseUrl, worker, api);
-    services.generation = { worker: 1, api: 1 };
+    const ports = await chaosPorts(parts.apis);
+    const baseUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+    const services = new ServiceProcesses(env, parts.client, `${stack.dataDir}/logs`, baseUrls, [], []);
+    for (let i = 0; i < parts.workers; i++) services.workers.push(services.startWorker());
+    for (const port of ports) services.apis.push(services.startApi(port));
     await Promise.all([
-      services.workerReady(worker),
-      api.waitFor(() => httpReady(`${baseUrl}/health/ready`), 120_000),
+      ...services.workers.map((worker) => services.workerReady(worker)),
+      ...services.apis.map((api) =>
+        api.process.waitFor(() => httpReady(`${api.baseUrl}/health/ready`), 120_000),
+      ),
     ]);
     return services;
   }
 
-  // SIGKILL, then a new worker at once; answers the pids, once the new one polls the saga's queue.
-  async replaceWorker(): Promise<string> {
-    const old = this.worker;
-    const oldPid = old.pid;
-    await old.kill('SIGKILL');
-    await this.keepLog(old);
-    this.worker = ServiceProcess.start(
-      `worker ${++this.generation.worker}`,
-      'src/bootstrap/worker.ts',
-      this.env,
-    );
-    await this.workerReady(this.worker);
-    return `worker pid ${oldPid} killed, pid ${this.worker.pid} polling`;
+  // The address of an API that is up now.
+  get liveBaseUrl(): string {
+    const api = this.apis[0];
+    if (api === undefined) throw new Error('no API left');
+    return api.baseUrl;
   }
 
-  // SIGKILL, then a new API on the same port; answers the pids, once the new one is live.
-  async replaceApi(): Promise<string> {
-    const old = this.api;
+  // Every worker the run started, by the identity Temporal records for it (pid@host), with its name.
+  get workerIdentities(): Map<string, string> {
+    return new Map(this.everWorkers.map((worker) => [`${worker.startPid}@${hostname()}`, worker.name]));
+  }
+
+  // SIGKILL the first worker; a new one if it was the only one. Answers what happened.
+  async killWorker(): Promise<string> {
+    const [old, ...others] = this.workers;
+    if (old === undefined) throw new Error('no worker left');
     const oldPid = old.pid;
     await old.kill('SIGKILL');
+    this.killed.add(old.name);
     await this.keepLog(old);
-    this.api = ServiceProcess.start(`api ${++this.generation.api}`, 'src/bootstrap/api.ts', this.env);
-    await this.api.waitFor(() => httpReady(`${this.baseUrl}/health/live`), 120_000);
-    return `api pid ${oldPid} killed, pid ${this.api.pid} live`;
+    if (others.length > 0) {
+      this.workers = others;
+      return `${old.name} (pid ${oldPid}) killed; ${others.map((w) => w.name).join(', ')} carry on`;
+    }
+    const fresh = this.startWorker();
+    this.workers = [fresh];
+    await this.workerReady(fresh);
+    return `${old.name} (pid ${oldPid}) killed, ${fresh.name} (pid ${fresh.pid}) polling`;
+  }
+
+  // SIGKILL the first API; a new one on its port if it was the only one. Answers what happened.
+  async killApi(): Promise<string> {
+    const [old, ...others] = this.apis;
+    if (old === undefined) throw new Error('no API left');
+    const oldPid = old.process.pid;
+    await old.process.kill('SIGKILL');
+    this.killed.add(old.process.name);
+    await this.keepLog(old.process);
+    if (others.length > 0) {
+      this.apis = others;
+      const left = others.map((api) => `${api.process.name} at ${api.baseUrl}`).join(', ');
+      return `${old.process.name} (pid ${oldPid}, ${old.baseUrl}) killed; ${left} carries on`;
+    }
+    const fresh = this.startApi(Number(new URL(old.baseUrl).port));
+    this.apis = [fresh];
+    await fresh.process.waitFor(() => httpReady(`${fresh.baseUrl}/health/live`), 120_000);
+    return `${old.process.name} (pid ${oldPid}) killed, ${fresh.process.name} (pid ${fresh.process.pid}) live`;
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.api.stop(), this.worker.stop()]);
-    await Promise.all([this.keepLog(this.api), this.keepLog(this.worker)]);
+    const all = [...this.apis.map((api) => api.process), ...this.workers];
+    await Promise.all(all.map((process) => process.stop()));
+    await Promise.all(all.map((process) => this.keepLog(process)));
+  }
+
+  private startWorker(): ServiceProcess {
+    const worker = ServiceProcess.start(
+      `worker ${++this.started.worker}`,
+      'src/bootstrap/worker.ts',
+      this.env,
+    );
+    this.everWorkers.push(worker);
+    return worker;
+  }
+
+  private startApi(port: number): Api {
+    const name = `api ${++this.started.api}`;
+    const process = ServiceProcess.start(name, 'src/bootstrap/api.ts', { ...this.env, PORT: String(port) });
+    return { process, baseUrl: `http://127.0.0.1:${port}` };
   }
 
   private workerReady(worker: ServiceProcess): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { PaymentGateway } from '../../src/application/ports/payment-gateway.js';
+import { Money } from '../../src/domain/shared/money.js';
 import { anOrderId } from './payment-simulator-server.js';
 
 export const NOT_REUSABLE_CARD = 'tok_not_reusable';
@@ -42,5 +43,37 @@ export function paymentMethodContract(gatewayUnderTest: () => PaymentGateway): v
     await gatewayUnderTest().removePaymentMethods(customerId);
     await gatewayUnderTest().removePaymentMethods(aCustomerId());
     expect(await gatewayUnderTest().paymentMethodsOf(customerId)).toEqual([]);
+  });
+
+  const chargeMethod = (orderId: string, customerId: string, paymentMethodId: string) =>
+    gatewayUnderTest().authorize({
+      idempotencyKey: `${orderId}:authorize`,
+      orderId,
+      amount: Money.of(1_500, 'EUR'),
+      customerId,
+      paymentMethodId,
+    });
+  const keptMethod = async (customerId: string) => {
+    const kept = await register(customerId);
+    if (kept.status !== 'REGISTERED') throw new Error(`expected a kept card, got ${kept.reason}`);
+    return kept.paymentMethodId;
+  };
+
+  it('authorizes an order on a payment method kept for its customer, once however often it is sent', async () => {
+    const customerId = aCustomerId();
+    const paymentMethodId = await keptMethod(customerId);
+    const orderId = anOrderId();
+    const first = await chargeMethod(orderId, customerId, paymentMethodId);
+    expect(first).toEqual({ status: 'AUTHORIZED', authorizationId: expect.stringMatching(/\S/) });
+    expect(await chargeMethod(orderId, customerId, paymentMethodId)).toEqual(first);
+  });
+
+  it('declines a payment method kept for another customer, or no longer kept, as a result with a reason', async () => {
+    const owner = aCustomerId();
+    const paymentMethodId = await keptMethod(owner);
+    const declined = { status: 'DECLINED', reason: expect.stringMatching(/\S/) };
+    expect(await chargeMethod(anOrderId(), aCustomerId(), paymentMethodId)).toEqual(declined);
+    await gatewayUnderTest().removePaymentMethods(owner);
+    expect(await chargeMethod(anOrderId(), owner, paymentMethodId)).toEqual(declined);
   });
 }

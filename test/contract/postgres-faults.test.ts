@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresOrmConfig } from '../../src/adapters/postgres/orm-config.js';
+import { PostgresIdempotencyKeys } from '../../src/adapters/postgres/postgres-idempotency-keys.js';
 import { PostgresOrderRepository } from '../../src/adapters/postgres/postgres-order-repository.js';
 import { PostgresPaymentRepository } from '../../src/adapters/postgres/postgres-payment-repository.js';
 import { PostgresProductCatalog } from '../../src/adapters/postgres/postgres-product-catalog.js';
@@ -9,6 +10,8 @@ import { Product } from '../../src/domain/catalog/product.js';
 import { Money } from '../../src/domain/shared/money.js';
 import { ValidationError } from '../../src/domain/shared/validation-error.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres-scratch-database.js';
+import { testConfig } from '../support/settings.js';
+import { startStallingProxy } from '../support/stalling-proxy.js';
 import { aNewOrder } from './order-repository.contract.js';
 import { anAuthorizedPayment } from './payment-repository.contract.js';
 import { startPostgresOrm } from './postgres-test-orm.js';
@@ -43,6 +46,52 @@ describe('PostgreSQL adapters when PostgreSQL is unreachable', () => {
     expect(error).toBeInstanceOf(DependencyUnavailable);
     expect(error).toMatchObject({ code: 'TRANSIENT.DEPENDENCY_UNAVAILABLE' });
   });
+});
+
+// Chaos runs saw a request answered 500 when PostgreSQL was killed under it: node-postgres reports the
+// cut as a plain Error "Connection terminated unexpectedly", which MikroORM passes on unwrapped.
+describe('PostgreSQL adapters when the connection drops in the middle of a query', () => {
+  const key = `dropped-${Date.now()}`;
+  const at = new Date();
+  const calls: [string, string, (orm: MikroORM) => Promise<unknown>][] = [
+    [
+      'OrderRepository.findById',
+      'no-such-order',
+      (orm) => new PostgresOrderRepository(orm).findById('no-such-order'),
+    ],
+    [
+      'IdempotencyKeys.claim (a query builder insert)',
+      key,
+      (orm) =>
+        new PostgresIdempotencyKeys(orm).claim({
+          scope: 'orders',
+          key,
+          fingerprint: 'f',
+          resourceId: 'r',
+          at,
+        }),
+    ],
+  ];
+
+  it.each(calls)(
+    '%s fails with DependencyUnavailable, which the API answers 503',
+    async (_, marker, call) => {
+      const database = new URL(testConfig().databaseUrl);
+      const proxy = await startStallingProxy(Number(database.port));
+      database.port = String(proxy.port);
+      const orm = new MikroORM(postgresOrmConfig(database.toString()));
+      try {
+        await orm.em.fork().execute('select 1');
+        const held = proxy.holdNext(marker);
+        const failure = errorOf(call(orm));
+        await held;
+        await proxy.close();
+        expect(await failure).toBeInstanceOf(DependencyUnavailable);
+      } finally {
+        await orm.close(true);
+      }
+    },
+  );
 });
 
 describe('PostgreSQL adapters on a database without their schema', () => {

@@ -32,8 +32,10 @@ export function createMemoryWorld(options: { runSagas?: boolean; news?: NewsScri
   const sagaResults = new Map<string, SagaResult>();
   const registrationResults = new Map<string, SagaResult>();
   const clock = new ManualClock(T0);
+  const customers = new InMemoryCustomerRepository();
   const ports = {
     orders: new InMemoryOrderRepository(),
+    customers,
     payments: new InMemoryPaymentRepository(),
     catalog: new InMemoryProductCatalog(),
     inventory: new InMemoryInventory(clock),
@@ -56,9 +58,8 @@ export function createMemoryWorld(options: { runSagas?: boolean; news?: NewsScri
     ids: new SequentialIdGenerator('id'),
   };
   const useCases = createUseCases(ports);
-  const customers = new InMemoryCustomerRepository();
   const mailer = new InMemoryMailer();
-  const registrationUseCases = createRegistrationUseCases({ ...ports, customers, mailer });
+  const registrationUseCases = createRegistrationUseCases({ ...ports, mailer });
   const registrations = new InMemoryRegistrationStarter(
     options.runSagas === true
       ? async (input) => {

@@ -46,6 +46,11 @@ export class ServiceProcess {
     return this.exited ? null : (this.child.pid ?? null);
   }
 
+  // The pid it was started with, kept after it exits (Temporal names a worker by it).
+  get startPid(): number | undefined {
+    return this.child.pid;
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }

@@ -81,6 +81,27 @@ describe('orderSaga on the time-skipping test server', () => {
     },
   );
 
+  it('authorizes with the saved payment method the input names, and with the card token of an input without one', async () => {
+    const authorized = async (input: ReturnType<typeof sagaInput>) => {
+      const stubs = stubActivities();
+      const taskQueue = saga.nextTaskQueue();
+      const result = await saga.withWorker(taskQueue, stubs.activities, () =>
+        saga.env.client.workflow.execute('orderSaga', {
+          taskQueue,
+          workflowId: sagaIdOf(input.orderId),
+          args: [input],
+        }),
+      );
+      expect(result).toEqual({ status: 'CONFIRMED', orderId: input.orderId });
+      return stubs.calls.filter((call) => call.name === 'authorizePayment').map((call) => call.input);
+    };
+    const saved = sagaInput({ paymentMethodId: 'pm-ada' });
+    expect(await authorized(saved)).toEqual([{ orderId: saved.orderId, paymentMethodId: 'pm-ada' }]);
+    // An input of a saga started before saved methods existed: a card token and no paymentMethodId.
+    const carded = sagaInput();
+    expect(await authorized(carded)).toEqual([{ orderId: carded.orderId, cardToken: 'tok_visa' }]);
+  });
+
   it('retries a transient fault and confirms without compensating', async () => {
     const { result, stubs } = await run((name, attempt) =>
       name === 'authorizePayment' && attempt <= 2 ? { kind: 'fault' } : { kind: 'ok' },

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tracingPlugin } from '../../src/adapters/http/tracing.plugin.js';
+import { InMemoryCustomerRepository } from '../../src/adapters/memory/in-memory-customer-repository.js';
 import { InMemoryInventory } from '../../src/adapters/memory/in-memory-inventory.js';
 import { InMemoryOrderRepository } from '../../src/adapters/memory/in-memory-order-repository.js';
 import { InMemoryPaymentGateway } from '../../src/adapters/memory/in-memory-payment-gateway.js';
@@ -50,6 +51,7 @@ describe('a trace per order', () => {
       orders: new InMemoryOrderRepository(),
       payments: new InMemoryPaymentRepository(),
       catalog: new InMemoryProductCatalog(),
+      customers: new InMemoryCustomerRepository(),
       inventory: new InMemoryInventory(),
       gateway: new InMemoryPaymentGateway(),
       sagas: new TemporalSagaStarter(client, taskQueue),

@@ -59,7 +59,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm; then wait for the warehouse to ship (before the shipping deadline, else refund and cancel) and deliver. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).
+         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card (or the saved payment method), capture, confirm; then wait for the warehouse to ship (before the shipping deadline, else refund and cancel) and deliver. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -344,10 +344,20 @@ export interface components {
          */
         CompensationState: "pending" | "running" | "done" | "failed";
         /**
-         * @description What to order, for whom, paid with which card.
+         * @description What to order, for whom, paid with what: exactly one of `cardToken` and `paymentMethodId` (400 otherwise).
          * @example {
          *       "customerId": "customer-42",
          *       "cardToken": "tok_visa",
+         *       "lines": [
+         *         {
+         *           "productId": "kb-ergo",
+         *           "quantity": 1
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "customerId": "customer-42",
+         *       "paymentMethodId": "pm_0c1d2e3f",
          *       "lines": [
          *         {
          *           "productId": "kb-ergo",
@@ -363,10 +373,15 @@ export interface components {
              */
             customerId: string;
             /**
-             * @description The card gateway's token for the customer's card. With the simulator: tok_visa is approved, tok_decline is declined.
+             * @description The card gateway's token for the card to charge for this order alone. With the simulator: tok_visa is approved, tok_decline is declined. Give this or `paymentMethodId`, not both.
              * @example tok_visa
              */
-            cardToken: string;
+            cardToken?: string;
+            /**
+             * @description A payment method the customer keeps at the gateway (`paymentMethodId` of GET /customers/{customerId}, once their registration is COMPLETED). It must be the calling customer's own and still kept: 404 PAYMENT_METHOD.NOT_FOUND otherwise. Give this or `cardToken`, not both.
+             * @example pm_0c1d2e3f
+             */
+            paymentMethodId?: string;
             /** @description One line per product. Prices come from the catalogue. */
             lines: {
                 /**
@@ -1244,7 +1259,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource; another customer's order is not found either. Codes: PRODUCT.NOT_FOUND. */
+            /** @description No such resource; another customer's order is not found either. Codes: PRODUCT.NOT_FOUND, PAYMENT_METHOD.NOT_FOUND. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1265,7 +1280,7 @@ export interface operations {
                         /** @enum {integer} */
                         status: 404;
                         /** @enum {string} */
-                        code: "PRODUCT.NOT_FOUND";
+                        code: "PRODUCT.NOT_FOUND" | "PAYMENT_METHOD.NOT_FOUND";
                     };
                 };
             };

@@ -17,6 +17,7 @@ export function statusOf(code: ErrorCode): number {
     case 'RESERVATION.NOT_FOUND':
     case 'PAYMENT.NOT_FOUND':
     case 'CUSTOMER.NOT_FOUND':
+    case 'PAYMENT_METHOD.NOT_FOUND':
       return 404;
     case 'ORDER.NOT_CANCELLABLE':
     case 'ORDER.NOT_PENDING':
@@ -37,6 +38,7 @@ export function statusOf(code: ErrorCode): number {
     case 'PAYMENT.DECLINED':
     case 'PAYMENT.REJECTED':
     case 'PAYMENT.METHOD_DECLINED':
+    case 'MAIL.REJECTED':
       return 422;
     // Both pass if the client simply tries again a little later.
     case 'TRANSIENT.DEPENDENCY_UNAVAILABLE':

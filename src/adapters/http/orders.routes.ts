@@ -48,7 +48,7 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           tags: ['orders'],
           summary: 'Place an order',
           description:
-            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card, capture, confirm; then wait for the warehouse to ship (before the shipping deadline, else refund and cancel) and deliver. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).',
+            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card (or the saved payment method), capture, confirm; then wait for the warehouse to ship (before the shipping deadline, else refund and cancel) and deliver. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).',
           security: [CUSTOMER],
           headers: IdempotencyHeaders,
           body: ref(PlaceOrderBody),
@@ -67,7 +67,7 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
                 'REQUEST.MALFORMED',
               ],
               ...GUARDED,
-              404: ['PRODUCT.NOT_FOUND'],
+              404: ['PRODUCT.NOT_FOUND', 'PAYMENT_METHOD.NOT_FOUND'],
               409: ['IDEMPOTENCY.KEY_REUSED'],
               ...BODY,
               422: ['VALIDATION.CURRENCY_MISMATCH'],

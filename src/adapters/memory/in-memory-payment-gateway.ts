@@ -1,5 +1,6 @@
 import type {
   AuthorizationResult,
+  AuthorizeRequest,
   GatewayAuthorization,
   PaymentGateway,
   PaymentMethodResult,
@@ -36,14 +37,15 @@ export class InMemoryPaymentGateway implements PaymentGateway {
     this.unkeptCards = new Set([...this.declinedCards, ...(options.unkeptCardTokens ?? [])]);
   }
 
-  async authorize(request: {
-    idempotencyKey: string;
-    orderId: string;
-    amount: Money;
-    cardToken: string;
-  }): Promise<AuthorizationResult> {
+  async authorize(request: AuthorizeRequest): Promise<AuthorizationResult> {
     return this.once(request.idempotencyKey, (): AuthorizationResult => {
-      if (this.declinedCards.has(request.cardToken)) return { status: 'DECLINED', reason: 'card declined' };
+      if ('paymentMethodId' in request) {
+        if (this.paymentMethods.get(request.paymentMethodId) !== request.customerId) {
+          return { status: 'DECLINED', reason: 'payment method not kept for this customer' };
+        }
+      } else if (this.declinedCards.has(request.cardToken)) {
+        return { status: 'DECLINED', reason: 'card declined' };
+      }
       const authorizationId = `auth-${this.holds.size + 1}`;
       this.holds.set(authorizationId, { amount: request.amount, status: 'AUTHORIZED' });
       this.moves.push({ operation: 'authorize', authorizationId, amount: request.amount });

@@ -1,5 +1,6 @@
 import type {
   AuthorizationResult,
+  AuthorizeRequest,
   GatewayAuthorization,
   PaymentGateway,
   PaymentMethodResult,
@@ -41,14 +42,13 @@ export class HttpPaymentGateway implements PaymentGateway {
     }
   }
 
-  async authorize(request: {
-    idempotencyKey: string;
-    orderId: string;
-    amount: Money;
-    cardToken: string;
-  }): Promise<AuthorizationResult> {
-    const { idempotencyKey, orderId, amount, cardToken } = request;
-    const body = { orderId, ...amount.toSnapshot(), cardToken };
+  async authorize(request: AuthorizeRequest): Promise<AuthorizationResult> {
+    const { idempotencyKey, orderId, amount } = request;
+    const charged =
+      'paymentMethodId' in request
+        ? { customerId: request.customerId, paymentMethodId: request.paymentMethodId }
+        : { cardToken: request.cardToken };
+    const body = { orderId, ...amount.toSnapshot(), ...charged };
     const answer = await this.post('authorize', '/v1/authorizations', idempotencyKey, body);
     // 402 is how card gateways say "declined": a result for the saga, not an error.
     if (answer.status === 402) return { status: 'DECLINED', reason: declineReason(answer) };

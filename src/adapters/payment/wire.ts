@@ -12,12 +12,15 @@ export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 1, maxLength: 255 }),
 });
 
+// Charges a card token, or a payment method kept for the customer named (exactly one of the two).
 export const AuthorizeBody = Type.Object(
   {
     orderId: Id,
     amount: PositiveAmount,
     currency: Currency,
-    cardToken: Type.String({ minLength: 1, maxLength: 200 }),
+    cardToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    customerId: Type.Optional(Id),
+    paymentMethodId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -49,6 +52,8 @@ export const Authorization = Type.Object({
   currency: Currency,
   capturedAmount: Total,
   refundedAmount: Total,
+  // Present when the hold is on a saved payment method rather than a card token.
+  paymentMethodId: Type.Optional(Id),
   createdAt: Type.String(),
 });
 export type Authorization = Static<typeof Authorization>;

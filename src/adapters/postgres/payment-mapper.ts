@@ -12,6 +12,7 @@ export function toPaymentRecord(payment: Payment, version: number): PaymentRecor
     currency: snapshot.amount.currency,
     authorizationId: snapshot.authorizationId,
     declineReason: snapshot.declineReason,
+    paymentMethodId: snapshot.paymentMethodId,
     createdAt: payment.createdAt,
     ...toPaymentChanges(payment, version),
   };
@@ -30,6 +31,7 @@ export function fromPaymentRecord(record: PaymentRecord): Payment {
     status: record.status,
     authorizationId: record.authorizationId ?? null,
     declineReason: record.declineReason ?? null,
+    paymentMethodId: record.paymentMethodId ?? null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     version: record.version,

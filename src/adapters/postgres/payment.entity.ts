@@ -14,6 +14,7 @@ export const PaymentRecord = defineEntity({
     status: p.enum(PAYMENT_STATUSES),
     authorizationId: p.string().length(100).nullable(),
     declineReason: p.string().length(500).nullable(),
+    paymentMethodId: p.string().length(100).nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
     version: p.integer(),

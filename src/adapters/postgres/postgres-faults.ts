@@ -1,8 +1,4 @@
-import {
-  ConnectionException,
-  DriverException,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/postgresql';
+import { ConnectionException, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { DependencyUnavailable, TransientFault } from '../../application/transient-fault.js';
 import { ValidationError } from '../../domain/shared/validation-error.js';
 
@@ -25,7 +21,8 @@ const RETRY_SQLSTATE = new Set(['40001', '40P01']);
 // a parameter holding a NUL byte: PostgreSQL is up and refuses the value, so asking again cannot help
 // and saying it is unavailable would be a lie.
 const REJECTED_ARGUMENT = /^(22|08P01$)/;
-// node-postgres reports a dropped or timed-out connection without any code.
+// node-postgres reports a dropped or timed-out connection without any code, and a query builder's
+// statement passes it on as a plain Error, not wrapped in a DriverException.
 const DROPPED = /connection terminated|timeout exceeded when trying to connect|connection error/i;
 
 // Runs one call to PostgreSQL and turns the faults a retry can cure into TransientFaults, so the saga
@@ -54,7 +51,7 @@ function translate(error: unknown): unknown {
   const unavailable =
     error instanceof ConnectionException ||
     (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) ||
-    (error instanceof DriverException && code === undefined && DROPPED.test(error.message));
+    (code === undefined && DROPPED.test(error.message));
   return unavailable ? new DependencyUnavailable('PostgreSQL', { cause: error }) : error;
 }
 

@@ -64,7 +64,7 @@ export function createActivities(useCases: UseCases) {
     ),
     reserveStock: activity((input: { orderId: string }) => useCases.reserveStock.execute(input)),
     releaseStock: activity((input: { orderId: string }) => useCases.releaseStock.execute(input)),
-    authorizePayment: activity((input: { orderId: string; cardToken: string }) =>
+    authorizePayment: activity((input: Parameters<UseCases['authorizePayment']['execute']>[0]) =>
       useCases.authorizePayment.execute(input),
     ),
     capturePayment: activity((input: { orderId: string }) => useCases.capturePayment.execute(input)),

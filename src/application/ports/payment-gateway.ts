@@ -18,13 +18,16 @@ export interface GatewayAuthorization {
 // Every call carries an idempotency key: the gateway answers a repeated key with the first answer and
 // moves no money again. A decline is a result; a refusal of capture/void/refund is PaymentRejected
 // (PAYMENT.REJECTED); a timeout or 5xx is a TransientFault.
+// What an authorization charges: a card token, or a payment method the gateway keeps for the customer
+// (a method that is not theirs, or no longer kept, is DECLINED).
+export type AuthorizeRequest = {
+  readonly idempotencyKey: string;
+  readonly orderId: string;
+  readonly amount: Money;
+} & ({ readonly cardToken: string } | { readonly customerId: string; readonly paymentMethodId: string });
+
 export interface PaymentGateway {
-  authorize(request: {
-    idempotencyKey: string;
-    orderId: string;
-    amount: Money;
-    cardToken: string;
-  }): Promise<AuthorizationResult>;
+  authorize(request: AuthorizeRequest): Promise<AuthorizationResult>;
   capture(request: { idempotencyKey: string; authorizationId: string; amount: Money }): Promise<void>;
   void(request: { idempotencyKey: string; authorizationId: string }): Promise<void>;
   refund(request: { idempotencyKey: string; authorizationId: string; amount: Money }): Promise<void>;

@@ -44,7 +44,11 @@ export const orderSagaDefinition: SagaDefinition<OrderSagaInput> = {
       }),
     }),
     step('authorizePayment', 'authorizePayment', 'gateway', {
-      input: ({ input }) => ({ orderId: input.orderId, cardToken: input.cardToken }),
+      // A saved method when the order named one; else the card token, as every saga before methods.
+      input: ({ input }) =>
+        input.paymentMethodId === undefined
+          ? { orderId: input.orderId, cardToken: input.cardToken }
+          : { orderId: input.orderId, paymentMethodId: input.paymentMethodId },
       undo: undo('voidOrRefundPayment', 'gateway', order),
       progress: (paid) => ({ paymentId: paid.id, authorizationId: paid.authorizationId ?? '' }),
     }),

@@ -59,6 +59,11 @@ export class Customer {
     return this.snapshot.paymentMethodId;
   }
 
+  // Whether an order of this customer may be charged to the payment method: theirs, kept, not deleted.
+  paysWith(paymentMethodId: string): boolean {
+    return this.snapshot.status === 'ACTIVE' && this.snapshot.paymentMethodId === paymentMethodId;
+  }
+
   withPaymentMethod(paymentMethodId: string, at: Date): Customer {
     return this.changed({ paymentMethodId: requireId(paymentMethodId, 'paymentMethodId') }, at);
   }

@@ -58,3 +58,15 @@ export class PaymentMethodDeclined extends DomainError {
     this.reason = reason;
   }
 }
+
+// The customer has no active payment method by that id: never kept, kept for someone else, removed, or
+// the customer was deleted. One answer for all, so that a caller learns nothing of other customers.
+export class PaymentMethodNotFound extends DomainError {
+  readonly code = 'PAYMENT_METHOD.NOT_FOUND';
+  readonly paymentMethodId: string;
+
+  constructor(paymentMethodId: string) {
+    super(`You have no active payment method ${paymentMethodId}`);
+    this.paymentMethodId = paymentMethodId;
+  }
+}

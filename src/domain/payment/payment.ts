@@ -12,6 +12,8 @@ export interface PaymentSnapshot {
   // The gateway's id of the hold; null when the card was declined and nothing was held.
   readonly authorizationId: string | null;
   readonly declineReason: string | null;
+  // The customer's saved payment method charged, or null when the order gave a card token (never kept).
+  readonly paymentMethodId: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -32,6 +34,7 @@ export class Payment {
   readonly status: PaymentStatus;
   readonly authorizationId: string | null;
   readonly declineReason: string | null;
+  readonly paymentMethodId: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly version: number;
@@ -45,6 +48,8 @@ export class Payment {
       state.status === 'DECLINED' ? null : requireId(state.authorizationId, 'authorizationId');
     this.declineReason =
       state.status === 'DECLINED' ? requireText(state.declineReason, 'declineReason', 500) : null;
+    this.paymentMethodId =
+      state.paymentMethodId === null ? null : requireId(state.paymentMethodId, 'paymentMethodId');
     this.createdAt = state.createdAt;
     this.updatedAt = state.updatedAt;
     this.version = state.version;
@@ -55,12 +60,20 @@ export class Payment {
     orderId: string;
     amount: Money;
     authorizationId: string;
+    paymentMethodId?: string | null;
     at: Date;
   }): Payment {
     return Payment.opened(input, 'AUTHORIZED', input.authorizationId, null);
   }
 
-  static declined(input: { id: string; orderId: string; amount: Money; reason: string; at: Date }): Payment {
+  static declined(input: {
+    id: string;
+    orderId: string;
+    amount: Money;
+    reason: string;
+    paymentMethodId?: string | null;
+    at: Date;
+  }): Payment {
     return Payment.opened(input, 'DECLINED', null, input.reason);
   }
 
@@ -77,6 +90,7 @@ export class Payment {
     }
     return new Payment({
       ...snapshot,
+      paymentMethodId: snapshot.paymentMethodId ?? null,
       amount: Money.fromSnapshot(snapshot.amount),
       createdAt: requireDate(snapshot.createdAt, 'createdAt'),
       updatedAt: requireDate(snapshot.updatedAt, 'updatedAt'),
@@ -111,6 +125,7 @@ export class Payment {
       status: this.status,
       authorizationId: this.authorizationId,
       declineReason: this.declineReason,
+      paymentMethodId: this.paymentMethodId,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),
       version: this.version,
@@ -118,14 +133,17 @@ export class Payment {
   }
 
   private static opened(
-    input: { id: string; orderId: string; amount: Money; at: Date },
+    input: { id: string; orderId: string; amount: Money; paymentMethodId?: string | null; at: Date },
     status: PaymentStatus,
     authorizationId: string | null,
     declineReason: string | null,
   ): Payment {
-    const { at, ...rest } = input;
+    const { id, orderId, amount, at } = input;
     return new Payment({
-      ...rest,
+      id,
+      orderId,
+      amount,
+      paymentMethodId: input.paymentMethodId ?? null,
       status,
       authorizationId,
       declineReason,

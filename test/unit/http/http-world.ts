@@ -32,7 +32,6 @@ export async function createHttpWorld(
       sagaControl,
       idempotencyKeys,
       apiKeys: new InMemoryApiKeyStore(),
-      customers: world.customers,
       registrations: world.registrations,
     },
     { cursorKey: 'test-cursor-key-0123456789', adminApiKey: ADMIN_KEY },

@@ -19,6 +19,8 @@ import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, heldStep, stubActivities } from '../support/stub-activities.js';
 
 interface SagaPath {
+  // Pays with a saved payment method instead of the default card token.
+  readonly paymentMethodId?: string;
   readonly behaviour: (name: ActivityName, attempt: number) => Behaviour;
   // What the test does while the saga runs, beyond waiting for its end.
   readonly drive?: (saga: SagaEnv, handle: WorkflowHandle, heal: () => void) => Promise<void>;
@@ -31,6 +33,13 @@ interface SagaPath {
 let healed = false;
 const paths: Record<string, SagaPath> = {
   confirmed: { behaviour: () => ({ kind: 'ok' }) },
+  'confirmed-saved-method': { paymentMethodId: 'pm-history', behaviour: () => ({ kind: 'ok' }) },
+  // The method was removed after the order was placed: the gateway declines it and the saga undoes.
+  'declined-saved-method-compensated': {
+    paymentMethodId: 'pm-history',
+    behaviour: (name) =>
+      name === 'authorizePayment' ? { kind: 'refuse', code: 'PAYMENT.DECLINED' } : { kind: 'ok' },
+  },
   'declined-compensated': {
     behaviour: (name) =>
       name === 'authorizePayment' ? { kind: 'refuse', code: 'PAYMENT.DECLINED' } : { kind: 'ok' },
@@ -135,7 +144,8 @@ try {
   for (const [name, path] of Object.entries(paths)) {
     if (only.length > 0 && !only.includes(name)) continue;
     const taskQueue = saga.nextTaskQueue();
-    const input = { ...sagaInput(), orderId: `history-${name}` };
+    const payment = path.paymentMethodId === undefined ? {} : { paymentMethodId: path.paymentMethodId };
+    const input = sagaInput({ ...payment, orderId: `history-${name}` });
     const stubs = stubActivities(path.behaviour);
     path.withStubs?.(stubs);
     const handle = await saga.env.client.workflow.start('orderSaga', {

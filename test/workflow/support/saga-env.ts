@@ -123,11 +123,12 @@ const quietLogger = {
 let orders = 0;
 export function sagaInput(overrides: Partial<OrderSagaInput> = {}): OrderSagaInput {
   orders += 1;
+  const { cardToken, paymentMethodId, ...rest } = overrides;
   return {
     orderId: `o-${Date.now().toString(36)}-${orders}`,
     customerId: 'c-1',
-    cardToken: 'tok_visa',
     lines: [{ productId: 'p-1', quantity: 2, unitPrice: { amount: 1250, currency: 'EUR' } }],
-    ...overrides,
+    ...rest,
+    ...(paymentMethodId === undefined ? { cardToken: cardToken ?? 'tok_visa' } : { paymentMethodId }),
   };
 }

@@ -30,14 +30,25 @@ export const OrderStatusSchema = StringEnum(ORDER_STATUSES, {
 export const PlaceOrderBody = Type.Object(
   {
     customerId: CustomerId,
-    cardToken: Type.String({
-      pattern: '^[A-Za-z0-9_-]+$',
-      minLength: 1,
-      maxLength: 200,
-      description:
-        "The card gateway's token for the customer's card. With the simulator: tok_visa is approved, tok_decline is declined.",
-      examples: ['tok_visa'],
-    }),
+    cardToken: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]+$',
+        minLength: 1,
+        maxLength: 200,
+        description:
+          "The card gateway's token for the card to charge for this order alone. With the simulator: tok_visa is approved, tok_decline is declined. Give this or `paymentMethodId`, not both.",
+        examples: ['tok_visa'],
+      }),
+    ),
+    paymentMethodId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          "A payment method the customer keeps at the gateway (`paymentMethodId` of GET /customers/{customerId}, once their registration is COMPLETED). It must be the calling customer's own and still kept: 404 PAYMENT_METHOD.NOT_FOUND otherwise. Give this or `cardToken`, not both.",
+        examples: ['pm_0c1d2e3f'],
+      }),
+    ),
     lines: Type.Array(
       Type.Object(
         {
@@ -56,9 +67,15 @@ export const PlaceOrderBody = Type.Object(
   {
     $id: 'PlaceOrderRequest',
     additionalProperties: false,
-    description: 'What to order, for whom, paid with which card.',
+    description:
+      'What to order, for whom, paid with what: exactly one of `cardToken` and `paymentMethodId` (400 otherwise).',
     examples: [
       { customerId: 'customer-42', cardToken: 'tok_visa', lines: [{ productId: 'kb-ergo', quantity: 1 }] },
+      {
+        customerId: 'customer-42',
+        paymentMethodId: 'pm_0c1d2e3f',
+        lines: [{ productId: 'kb-ergo', quantity: 1 }],
+      },
     ],
   },
 );

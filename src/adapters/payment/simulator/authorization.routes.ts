@@ -18,15 +18,26 @@ export function authorizationRoutes(state: SimulatorState): FastifyPluginAsyncTy
       '/v1/authorizations',
       { schema: { headers: IdempotencyHeaders, body: AuthorizeBody } },
       async (request, reply) => {
-        const { cardToken, ...held } = request.body;
+        const { cardToken, customerId, ...held } = request.body;
         const idempotencyKey = request.headers['idempotency-key'];
-        const card = cardBehaviour(cardToken);
+        if ((cardToken === undefined) === (held.paymentMethodId === undefined)) {
+          const message = 'Give exactly one of cardToken and paymentMethodId';
+          return reply.code(400).send(errorBody('parameter_invalid', message));
+        }
+        // A saved method behaves as an approved card: the test cards' behaviours are the token's.
+        const card = cardBehaviour(cardToken ?? 'tok_visa');
         if (isOutage(state, card, idempotencyKey)) return simulatedOutage(request, reply);
         const delay = () => state.delays.wait(delayOf(state, card));
         return answerOnce({ store: state.idempotency, request, reply, delay }, () => {
           if (card.kind === 'decline') {
             const message = `The card was declined (${card.declineCode})`;
             throw new GatewayRefusal(402, 'card_declined', message, { declineCode: card.declineCode });
+          }
+          const method = held.paymentMethodId;
+          if (method !== undefined && !state.paymentMethods.isKeptFor(method, customerId ?? '')) {
+            const message = `The payment method ${method} is not kept for this customer`;
+            const declineCode = 'payment_method_unavailable';
+            throw new GatewayRefusal(402, 'card_declined', message, { declineCode });
           }
           const hold = state.authorizations.authorize({ ...held, idempotencyKey });
           request.log.info({ authorizationId: hold.id, amount: hold.amount }, 'authorized');

@@ -15,7 +15,9 @@ export class Authorizations {
     this.ledger = ledger;
   }
 
-  authorize(request: Omit<AuthorizeBody, 'cardToken'> & { idempotencyKey: string }): Authorization {
+  authorize(
+    request: Omit<AuthorizeBody, 'cardToken' | 'customerId'> & { idempotencyKey: string },
+  ): Authorization {
     const { idempotencyKey, ...held } = request;
     // Random ids, so that a restarted simulator never hands out an id the saga already stored.
     const id = `auth_${randomUUID().replaceAll('-', '')}`;
@@ -116,8 +118,9 @@ export class Authorizations {
   ): Authorization {
     const moved = { ...hold, ...change };
     this.holds.set(hold.id, moved);
-    const { id: authorizationId, orderId, currency } = hold;
-    this.ledger.record({ type, authorizationId, orderId, amount, currency });
+    const { id: authorizationId, orderId, currency, paymentMethodId } = hold;
+    const method = paymentMethodId === undefined ? {} : { paymentMethodId };
+    this.ledger.record({ type, authorizationId, orderId, amount, currency, ...method });
     return moved;
   }
 }

@@ -13,6 +13,8 @@ export const LedgerEntry = Type.Object({
   orderId: Type.String(),
   amount: Type.Integer(),
   currency: Type.String(),
+  // The saved payment method charged; absent when the authorization was on a card token.
+  paymentMethodId: Type.Optional(Type.String()),
   createdAt: Type.String(),
 });
 export type LedgerEntry = Static<typeof LedgerEntry>;

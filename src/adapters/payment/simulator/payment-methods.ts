@@ -15,6 +15,11 @@ export class PaymentMethods {
     return method;
   }
 
+  // Whether the method is kept, and for this customer: a method is charged only for its owner.
+  isKeptFor(paymentMethodId: string, customerId: string): boolean {
+    return this.methods.get(paymentMethodId)?.customerId === customerId;
+  }
+
   of(customerId: string): PaymentMethod[] {
     return [...this.methods.values()].filter((method) => method.customerId === customerId);
   }
