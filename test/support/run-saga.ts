@@ -60,7 +60,7 @@ export async function runSaga<Input>(
       if (next === 'CANCEL') throw new Stop(definition.codes.cancelledOnRequest, 'cancelled on request');
       if (next === 'DEADLINE') throw new Stop(wait.deadline?.code ?? '', wait.deadline?.reason ?? '');
       await call(wait.activity, wait.input(saga, next.news));
-      resting = wait.then as typeof resting;
+      resting = wait.enters as typeof resting;
     }
     return { status: resting };
   } catch (error) {

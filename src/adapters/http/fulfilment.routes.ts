@@ -20,7 +20,7 @@ import { API_KEY } from './security.js';
 // fulfilment (409 FULFILMENT.NOT_TRACKED).
 const refusals = (code: 'ORDER.NOT_SHIPPABLE' | 'ORDER.NOT_DELIVERABLE') =>
   problemResponses({
-    400: ['VALIDATION.INVALID_FIELD', 'REQUEST.MALFORMED'],
+    400: INVALID_PATH,
     ...GUARDED,
     404: ['ORDER.NOT_FOUND'],
     409: [code, 'FULFILMENT.DEADLINE_PASSED', 'FULFILMENT.NOT_TRACKED'],

@@ -69,7 +69,7 @@ export const orderSagaDefinition: SagaDefinition<OrderSagaInput> = {
     waits: [
       wait<ShipmentNews, 'shipOrder'>('shipment', 'shipOrder', 'database', {
         input: ({ input }, news) => ({ orderId: input.orderId, ...news }),
-        then: 'SHIPPED',
+        enters: 'SHIPPED',
         same: (a, b) => a.carrier === b.carrier && a.trackingNumber === b.trackingNumber,
         notAwaited: 'ORDER.NOT_SHIPPABLE',
         // The customer may change their mind until the parcel leaves.
@@ -82,7 +82,7 @@ export const orderSagaDefinition: SagaDefinition<OrderSagaInput> = {
       }),
       wait<object, 'deliverOrder'>('delivery', 'deliverOrder', 'database', {
         input: order,
-        then: 'DELIVERED',
+        enters: 'DELIVERED',
         same: () => true,
         notAwaited: 'ORDER.NOT_DELIVERABLE',
         cancellable: false,

@@ -72,7 +72,7 @@ export interface SagaWait<Input> {
   readonly kind: StepKind;
   readonly input: (saga: SagaState<Input>, news: unknown) => unknown;
   // The phase the saga enters once the news is recorded.
-  readonly then: SagaPhase;
+  readonly enters: SagaPhase;
   // The same news sent again (a retry) is answered as the first; any other is refused.
   readonly same: (recorded: unknown, news: unknown) => boolean;
   // The refusal of news the saga is not waiting for.

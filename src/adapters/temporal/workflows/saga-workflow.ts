@@ -200,6 +200,6 @@ async function awaitNews<Input>(
       () => ({}),
     );
     requests.recorded.add(wait.name);
-    saga.enter(wait.then);
+    saga.enter(wait.enters);
   }
 }
