@@ -85,14 +85,16 @@ describe('orderSaga on the time-skipping test server', () => {
     const authorized = async (input: ReturnType<typeof sagaInput>) => {
       const stubs = stubActivities();
       const taskQueue = saga.nextTaskQueue();
-      const result = await saga.withWorker(taskQueue, stubs.activities, () =>
-        saga.env.client.workflow.execute('orderSaga', {
+      const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
+        const handle = await saga.env.client.workflow.start('orderSaga', {
           taskQueue,
           workflowId: sagaIdOf(input.orderId),
           args: [input],
-        }),
-      );
-      expect(result).toEqual({ status: 'CONFIRMED', orderId: input.orderId });
+        });
+        await shipAndDeliverWhenAsked(saga.env, handle);
+        return handle.result();
+      });
+      expect(result).toEqual({ status: 'DELIVERED', orderId: input.orderId });
       return stubs.calls.filter((call) => call.name === 'authorizePayment').map((call) => call.input);
     };
     const saved = sagaInput({ paymentMethodId: 'pm-ada' });
