@@ -39,7 +39,8 @@ export class InMemorySagaControl implements SagaControl {
   async cancel(orderId: string, reason: string): Promise<CancellationOutcome> {
     const progress = await this.progressOf(orderId);
     if (progress === null) return 'NO_SAGA';
-    if (progress.phase !== 'RUNNING') return 'TOO_LATE';
+    const waitingForShipment = progress.waitingFor?.news === 'shipment';
+    if (progress.phase !== 'RUNNING' && !waitingForShipment) return 'TOO_LATE';
     this.cancellations.set(orderId, reason);
     return 'REQUESTED';
   }

@@ -51,7 +51,10 @@ export function listen<Input>(definition: SagaDefinition<Input>, id: string, sag
     },
     {
       validator: (_request) => {
-        if (requests.awaiting?.cancellable === true && requests.cancelReason === null) return;
+        // Waiting for news that lets a cancel in, and that news not accepted meanwhile (in this very task).
+        const { awaiting } = requests;
+        if (awaiting?.cancellable && !requests.news.has(awaiting.name) && requests.cancelReason === null)
+          return;
         if (requests.confirming || saga.progress.phase !== 'RUNNING') {
           throw ApplicationFailure.nonRetryable(
             `${definition.noun} ${id} can no longer be cancelled`,
