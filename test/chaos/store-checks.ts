@@ -282,7 +282,8 @@ async function checkSagas(
     const id = `order-${trace.orderId}`;
     const status = statuses.get(id);
     if (status === undefined) add('saga missing', trace.orderId ?? '', 'no workflow in Temporal');
-    else if (status === 'RUNNING' && !resting.has(id))
+    else if (resting.has(id)) continue;
+    else if (status === 'RUNNING')
       add('saga still open', trace.orderId ?? '', 'still RUNNING at the deadline');
     else if (status !== 'COMPLETED') add('saga did not complete', trace.orderId ?? '', `workflow ${status}`);
   }
