@@ -9,6 +9,7 @@ import {
   localActivityOptions,
 } from '../src/adapters/temporal/workflows/activity-options.js';
 import { orderSagaDefinition } from '../src/application/sagas/order-saga.js';
+import { describeTemporalServer, temporalServerOf } from '../test/support/temporal-server.js';
 import type { Design } from './options.js';
 
 const packageVersion = (name: string): string =>
@@ -19,7 +20,7 @@ const packageVersion = (name: string): string =>
   ).version;
 
 export async function machineAndVersions(client: Client, databaseUrl: string, mongodbUrl: string) {
-  const system = await client.workflowService.getSystemInfo({}).catch(() => null);
+  const temporal = await temporalServerOf(client);
   const postgres = await MikroORM.init({
     clientUrl: databaseUrl,
     entities: [],
@@ -45,7 +46,8 @@ export async function machineAndVersions(client: Client, databaseUrl: string, mo
     versions: {
       node: process.version,
       temporalSdk: packageVersion('@temporalio/worker'),
-      temporalServer: system?.serverVersion ?? 'unknown',
+      // The dev server (sqlite, 1 shard) or the cluster (postgres12, TEMPORAL_CLUSTER_SHARDS shards).
+      temporalServer: describeTemporalServer(temporal),
       postgres: postgresVersion?.server_version ?? 'unknown',
       mongoApi: `${String(build.version)}${build.ferretdb ? ` (FerretDB ${String(build.ferretdb.version)})` : ''}`,
       mikroOrm: packageVersion('@mikro-orm/core'),

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Manages the local stack without Docker: PostgreSQL, FerretDB, the Temporal dev server and the payment
-# gateway simulator, all on 127.0.0.1 with their state under .data/. Idempotent: `up` starts only what is not running, `down`
+# Manages the local stack without Docker: PostgreSQL, FerretDB, Temporal and the payment gateway simulator,
+# all on 127.0.0.1 with their state under .data/. Idempotent: `up` starts only what is not running, `down`
 # stops only the processes it recorded.
-#   usage: scripts/stack.sh up|down|status [service...]   (services: postgres ferretdb temporal simulator)
+#   usage: scripts/stack.sh up|down|status [--cluster] [service...]   (services: postgres ferretdb temporal simulator)
+# Temporal is the CLI's dev server unless `--cluster` (or TEMPORAL_MODE=cluster) asks for a real Temporal
+# cluster on the stack's PostgreSQL: its first start builds it from the Go module proxy (3 to 15 minutes on
+# 2 cores, 250 MB of binaries and a few GB of Go caches; see the README's "A real Temporal cluster").
+# `status` and `down` handle either.
 set -euo pipefail
 SCRIPT_NAME=stack
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --cluster ]; then export TEMPORAL_MODE=cluster; else args+=("$arg"); fi
+done
+set -- "${args[@]+"${args[@]}"}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/postgres.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/ferretdb.sh"
@@ -86,8 +95,9 @@ The local stack is up. Settings (also the defaults in .env.example):
   DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/order_saga
   MONGODB_URL=mongodb://127.0.0.1:$MONGO_PORT/order_saga
   TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_PORT
-  TEMPORAL_NAMESPACE=default
+  TEMPORAL_NAMESPACE=${TEMPORAL_NAMESPACE:-default}
   PAYMENT_GATEWAY_URL=http://127.0.0.1:$SIMULATOR_PORT
+  Temporal: $(describe_temporal)
   Temporal Web UI: http://127.0.0.1:$TEMPORAL_UI_PORT
   Logs: $LOG_DIR
 SETTINGS
@@ -119,7 +129,9 @@ cmd_status() {
   local name pid state=0
   for name in "${SERVICES[@]}"; do
     if pid=$(live_pid "$name"); then
-      printf '%-9s running  pid %-7s 127.0.0.1:%s\n' "$name" "$pid" "$(service_port "$name")"
+      printf '%-9s running  pid %-7s 127.0.0.1:%s' "$name" "$pid" "$(service_port "$name")"
+      if [ "$name" = temporal ]; then printf '  %s' "$(describe_temporal)"; fi
+      printf '\n'
     else
       printf '%-9s stopped\n' "$name"
       state=3
@@ -141,5 +153,12 @@ case "$command" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) echo "usage: $0 up|down|status [postgres|ferretdb|temporal|simulator ...]" >&2; exit 2 ;;
+  *)
+    cat >&2 <<USAGE
+usage: $0 up|down|status [--cluster] [postgres|ferretdb|temporal|simulator ...]
+  --cluster (or TEMPORAL_MODE=cluster): Temporal's own server on the stack's PostgreSQL instead of the dev
+  server; the first start builds it (3 to 15 minutes on 2 cores, 250 MB of binaries, a few GB of Go caches)
+USAGE
+    exit 2
+    ;;
 esac

@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { customerHeaders } from '../support/customer-headers.js';
 import { waitForClosed } from '../support/saga-completions.js';
 import { stockProduct } from '../support/stock-product.js';
+import { describeTemporalServer, temporalServerOf } from '../support/temporal-server.js';
 import { bundleWorkflows } from '../support/workflow-bundle.js';
 import { type OrderTrace, placeCarefully } from './careful-client.js';
 import { ChaosStack } from './chaos-stack.js';
@@ -42,6 +43,8 @@ export async function runChaos(
     const bundlePath = await bundleWorkflows('ours', `${stack.dataDir}/workflow-bundle.js`);
     connection = await Connection.connect({ address: stack.temporalAddress });
     const temporal = new Client({ connection, namespace: 'default' });
+    const temporalServer = describeTemporalServer(await temporalServerOf(temporal));
+    log(`Temporal ${temporalServer}`);
     services = await ServiceProcesses.start({
       stack,
       client: temporal,
@@ -82,7 +85,14 @@ export async function runChaos(
     log(`${traces.filter((t) => t.orderId !== null).length} orders accepted; waiting for the sagas to close`);
 
     const settleStart = performance.now();
-    const open = await waitForClosed(temporal, taskQueue, plan.customerId, options.settleS * 1_000);
+    const accepted = new Set(traces.flatMap((trace) => (trace.orderId === null ? [] : [trace.orderId])));
+    const open = await waitForClosed(
+      temporal,
+      taskQueue,
+      plan.customerId,
+      accepted.size,
+      options.settleS * 1_000,
+    );
     const settleS = seconds(performance.now() - settleStart);
     log(
       `${open === 0 ? 'every saga closed' : `${open} sagas still open`} after ${settleS} s; checking the stores`,
@@ -119,6 +129,7 @@ export async function runChaos(
       commit,
       options,
       machine: { cores: cpus().length, loadAverageAtStart },
+      temporalServer,
       durationsS: { load: loadS, settle: settleS, total: seconds(performance.now() - begun) },
       orders: orderCounts(traces, findings.orders),
       faults: injected,

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { freePortRun } from '../support/free-port.js';
 import { chaosPorts } from './ports.js';
 
 export type StackService = 'postgres' | 'ferretdb' | 'temporal' | 'simulator';
@@ -36,6 +37,7 @@ export class ChaosStack {
     PORTS.forEach((name, i) => {
       env[name] = String(ports[i]);
     });
+    if (process.env.TEMPORAL_MODE === 'cluster') Object.assign(env, await clusterPorts());
     const stack = new ChaosStack(dataDir, env);
     await stack.script('up');
     return stack;
@@ -101,7 +103,7 @@ export class ChaosStack {
   // Stops the services and removes their data; the logs stay, in .data/chaos/<runId>/logs.
   async down(): Promise<void> {
     await this.script('down');
-    for (const dir of ['postgres', 'ferretdb', 'temporal', 'run'])
+    for (const dir of ['postgres', 'ferretdb', 'temporal', 'temporal-cluster', 'run'])
       await rm(`${this.dataDir}/${dir}`, { recursive: true, force: true });
   }
 
@@ -115,6 +117,15 @@ export class ChaosStack {
       throw new Error(`stack.sh ${args.slice(1).join(' ')} failed: ${error.stderr ?? error.message}`);
     });
   }
+}
+
+// With TEMPORAL_MODE=cluster (inherited by stack.sh), the cluster's services take seven ports from a base,
+// and its UI one more: a free block after the developer's own cluster (TEMPORAL_CLUSTER_PORT_BASE, as
+// stack.sh defaults it), so that a run beside a running cluster stack takes none of its ports.
+async function clusterPorts(): Promise<Record<string, string>> {
+  const base = Number(process.env.TEMPORAL_CLUSTER_PORT_BASE ?? 6930);
+  const first = await freePortRun(8, base + 10, base + 100);
+  return { TEMPORAL_CLUSTER_PORT_BASE: String(first), TEMPORAL_UI_PORT: String(first + 7) };
 }
 
 function exists(pid: number): boolean {

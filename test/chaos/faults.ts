@@ -16,7 +16,7 @@ export const FAULT_DESCRIPTIONS: Record<Fault, string> = {
   api: 'SIGKILL an API; start a new one on its port if it was the only one',
   postgres: 'SIGKILL PostgreSQL (postmaster), restart it with stack.sh up postgres',
   ferretdb: 'SIGKILL FerretDB, restart it with stack.sh up ferretdb',
-  temporal: 'SIGKILL the Temporal dev server, restart it with stack.sh up temporal',
+  temporal: 'SIGKILL the Temporal server (dev server or cluster), restart it with stack.sh up temporal',
   gateway: 'SIGSTOP the payment gateway simulator, SIGCONT it later',
 };
 

@@ -11,6 +11,8 @@ export interface ChaosReport {
   readonly commit: string;
   readonly options: ChaosOptions;
   readonly machine: { cores: number; loadAverageAtStart: number[] };
+  // Which Temporal the run used: the dev server, or the cluster with TEMPORAL_MODE=cluster.
+  readonly temporalServer: string;
   readonly durationsS: { load: number; settle: number; total: number };
   readonly orders: ReturnType<typeof orderCounts>;
   readonly faults: readonly InjectedFault[];
@@ -101,7 +103,7 @@ export function markdownOf(report: ChaosReport): string {
   const lines = [
     `# Chaos run ${report.runId}: ${report.ok ? 'no violation' : `${report.violations.length} violations`}`,
     '',
-    `\`${report.command}\` on commit ${report.commit}, ${report.startedAt}; ${report.machine.cores} cores, load average ${report.machine.loadAverageAtStart.join(' ')} at the start.`,
+    `\`${report.command}\` on commit ${report.commit}, ${report.startedAt}; ${report.machine.cores} cores, load average ${report.machine.loadAverageAtStart.join(' ')} at the start; Temporal ${report.temporalServer}.`,
     `${report.options.orders} orders at ${report.options.rate}/s (seed ${report.options.seed}) to ${report.options.apis} API process(es) and ${report.options.workers} worker process(es); ${report.durationsS.load} s until every client had its answers, ${report.durationsS.settle} s more until every saga closed, ${report.durationsS.total} s in all with the stack's start and the checks.`,
     '',
     '## Orders',

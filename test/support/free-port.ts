@@ -23,10 +23,27 @@ export async function freePorts(count: number): Promise<number[]> {
   }
 }
 
-function listening(): Promise<Server> {
+function listening(port = 0): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
+}
+
+// The first of `count` consecutive ports, all free on loopback right now, in [from, to): for a process that
+// takes a block of ports from one base (the Temporal cluster's services).
+export async function freePortRun(count: number, from: number, to: number): Promise<number> {
+  for (let first = from; first + count <= to; ) {
+    const servers: Server[] = [];
+    try {
+      for (let port = first; port < first + count; port++) servers.push(await listening(port));
+      return first;
+    } catch {
+      first += servers.length + 1;
+    } finally {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+  }
+  throw new Error(`no ${count} consecutive free ports in ${from}-${to - 1}`);
 }

@@ -31,17 +31,24 @@ export async function runningCount(client: Client, taskQueue: string, customerId
   return count;
 }
 
-// Waits until every saga of the run is closed or resting (isResting), or `timeoutMs` has passed; returns how many still run.
+// Waits until the run's `sagas` sagas (one per order the API accepted) are all seen closed or resting (isResting), or `timeoutMs`
+// has passed; returns how many it has not seen closed. Visibility lists a saga only once its start is
+// indexed, which on a loaded server (the Temporal cluster, on PostgreSQL) can be after the others have
+// closed: so none running is not enough, the closed ones must be all of them. The total is counted before
+// the running ones, so that a saga indexed or closed between the two counts is not counted closed early.
 export async function waitForClosed(
   client: Client,
   taskQueue: string,
   customerId: string,
+  sagas: number,
   timeoutMs: number,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const { count: visible } = await client.workflow.count(queryOf(taskQueue, customerId));
     const running = await runningCount(client, taskQueue, customerId);
-    if (running === 0 || Date.now() >= deadline) return running;
+    const notClosed = Math.max(running, sagas - (visible - running));
+    if (notClosed === 0 || Date.now() >= deadline) return notClosed;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
