@@ -15,9 +15,10 @@ if ! temporal operator namespace describe --namespace "$TEMPORAL_NAMESPACE" >/de
   temporal operator namespace create --namespace "$TEMPORAL_NAMESPACE" --retention "$TEMPORAL_RETENTION"
 fi
 known=$(temporal operator search-attribute list --namespace "$TEMPORAL_NAMESPACE")
-for name in OrderStatus CustomerId; do
+for attribute in OrderStatus=Keyword CustomerId=Keyword WaitingFor=Keyword WaitDeadline=Datetime; do
+  name=${attribute%%=*}
   if ! echo "$known" | grep -qw "$name"; then
-    temporal operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --name "$name" --type Keyword
+    temporal operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --name "$name" --type "${attribute#*=}"
   fi
 done
 echo "namespace $TEMPORAL_NAMESPACE ready (retention $TEMPORAL_RETENTION)"

@@ -14,7 +14,7 @@ case "$TEMPORAL_MODE" in
 esac
 # What the order sagas are indexed by (src/adapters/temporal/workflows/search-attributes.ts); the worker
 # refuses to start on a namespace without them.
-TEMPORAL_SEARCH_ATTRIBUTES=(OrderStatus=Keyword CustomerId=Keyword)
+TEMPORAL_SEARCH_ATTRIBUTES=(OrderStatus=Keyword CustomerId=Keyword WaitingFor=Keyword WaitDeadline=Datetime)
 # The API's codec endpoint (src/adapters/http/codec.routes.ts): the Web UI shows the sagas' encrypted
 # payloads decoded to an operator signed in at the API's /codec/login (README, "Card data in Temporal").
 TEMPORAL_UI_CODEC_ENDPOINT="${TEMPORAL_UI_CODEC_ENDPOINT:-http://${HOST:-127.0.0.1}:${PORT:-3000}/codec}"

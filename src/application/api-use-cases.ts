@@ -8,6 +8,7 @@ import type { ApiKeyStore } from './ports/api-key-store.js';
 import type { IdempotencyKeys } from './ports/idempotency-keys.js';
 import type { RegistrationStarter } from './ports/registration-starter.js';
 import type { SagaControl } from './ports/saga-control.js';
+import { RecordFulfilment } from './record-fulfilment.js';
 import { RegisterCustomer } from './register-customer.js';
 import { RegisterCustomerOnce } from './register-customer-once.js';
 import { RequestCancellation } from './request-cancellation.js';
@@ -44,6 +45,7 @@ export function createApiUseCases(ports: ApiPorts, settings: ApiSettings) {
     trackOrder: new TrackOrder(ports),
     listOrders: new ListOrders({ ...ports, cursors: new OrderCursors(settings.cursorKey) }),
     requestCancellation: new RequestCancellation(ports),
+    recordFulfilment: new RecordFulfilment(ports),
     getProduct: new GetProduct(ports),
     retryCompensation: new RetryCompensation(ports),
     registerCustomer,

@@ -4,6 +4,8 @@ export const APPLICATION_ERROR_CODES = [
   'IDEMPOTENCY.KEY_REUSED',
   'AUTH.FORBIDDEN',
   'SAGA.NOT_STUCK',
+  'FULFILMENT.DEADLINE_PASSED',
+  'FULFILMENT.NOT_TRACKED',
 ] as const;
 
 export type ApplicationErrorCode = (typeof APPLICATION_ERROR_CODES)[number];
@@ -42,5 +44,25 @@ export class SagaNotStuck extends ApplicationError {
 
   constructor(orderId: string) {
     super(`The saga of order ${orderId} is not in COMPENSATION_FAILED: there is nothing to retry`);
+  }
+}
+
+// The order's shipping deadline passed before the warehouse shipped it: its saga refunded and cancelled
+// it, and a late shipment must not be recorded against it.
+export class FulfilmentDeadlinePassed extends ApplicationError {
+  readonly code = 'FULFILMENT.DEADLINE_PASSED';
+
+  constructor(orderId: string) {
+    super(`The shipping deadline of order ${orderId} has passed: it was refunded and cancelled`);
+  }
+}
+
+// Confirmed by a saga that ended at CONFIRMED, before fulfilment was tracked: no saga waits for its
+// shipment, so one cannot be recorded through the API.
+export class FulfilmentNotTracked extends ApplicationError {
+  readonly code = 'FULFILMENT.NOT_TRACKED';
+
+  constructor(orderId: string) {
+    super(`Order ${orderId} was confirmed before shipments were tracked; its fulfilment is handled outside`);
   }
 }

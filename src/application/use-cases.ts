@@ -4,6 +4,7 @@ import { CapturePayment } from './capture-payment.js';
 import { CommitStock } from './commit-stock.js';
 import { ConfirmOrder } from './confirm-order.js';
 import { CreatePendingOrder } from './create-pending-order.js';
+import { DeliverOrder } from './deliver-order.js';
 import { GetOrder } from './get-order.js';
 import { GetProductStock } from './get-product-stock.js';
 import { MarkCompensationFailed } from './mark-compensation-failed.js';
@@ -21,6 +22,8 @@ import { RegisterProduct } from './register-product.js';
 import { ReleaseStock } from './release-stock.js';
 import { ReserveStock } from './reserve-stock.js';
 import { RestockProduct } from './restock-product.js';
+import { ReturnCommittedStock } from './return-committed-stock.js';
+import { ShipOrder } from './ship-order.js';
 import { VoidOrRefundPayment } from './void-or-refund-payment.js';
 
 export interface Ports {
@@ -54,6 +57,9 @@ export function createUseCases(ports: Ports) {
     voidOrRefundPayment: new VoidOrRefundPayment(ports),
     commitStock: new CommitStock(ports),
     confirmOrder: new ConfirmOrder(ports),
+    shipOrder: new ShipOrder(ports),
+    deliverOrder: new DeliverOrder(ports),
+    returnCommittedStock: new ReturnCommittedStock(ports),
     cancelOrder: new CancelOrder(ports),
     markCompensationFailed: new MarkCompensationFailed(ports),
   };

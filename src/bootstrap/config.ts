@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerTokenSettings } from '../adapters/jwt/jose-customer-tokens.js';
 import type { PayloadKey } from '../adapters/temporal/payload-codec.js';
+import { DEFAULT_SHIPPING_DEADLINE_SECONDS } from '../application/sagas/order-saga.js';
 
 // The service's settings, read from the environment once at start. Defaults match the local stack
 // (scripts/stack.sh) and .env.example; a malformed value stops the process with a message naming it.
@@ -45,6 +46,8 @@ export interface Config {
   readonly payloadKeys: readonly PayloadKey[];
   // The Temporal Web UI's origins, which may call the API's codec endpoint (CORS).
   readonly temporalUiOrigins: readonly string[];
+  // How long a confirmed order may wait for shipment, given to each saga the API starts.
+  readonly shippingDeadlineSeconds: number;
 }
 
 export const DEV_PAYLOAD_KEY_ID = 'dev-public';
@@ -83,6 +86,8 @@ export const defaults = {
   TEMPORAL_PAYLOAD_KEYS: `${DEV_PAYLOAD_KEY_ID}:9B5Jxhscfw8goSrWe5na/zAtoR8Nh5VOxIDC1VhQ9pc=`,
   // Empty: the local stack's UI (http://127.0.0.1 and localhost on TEMPORAL_UI_PORT, 8233 by default).
   TEMPORAL_UI_ORIGINS: '',
+  // 7 days after confirmation; a few seconds in the end-to-end test of a missed deadline.
+  SHIPPING_DEADLINE_SECONDS: String(DEFAULT_SHIPPING_DEADLINE_SECONDS),
 } as const;
 
 type Name = keyof typeof defaults;
@@ -173,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: positiveInteger('RATE_LIMIT_PER_MINUTE'),
     payloadKeys: payloadKeys(read('TEMPORAL_PAYLOAD_KEYS'), env.NODE_ENV === 'production', problems),
     temporalUiOrigins: temporalUiOrigins(read('TEMPORAL_UI_ORIGINS'), env.TEMPORAL_UI_PORT, problems),
+    shippingDeadlineSeconds: positiveInteger('SHIPPING_DEADLINE_SECONDS'),
   };
   // A restock's id is kept with the settled stock records and must outlive its key, by a margin for a
   // key answered near the end of its claim's retention (restocks.ts, retention.ts).

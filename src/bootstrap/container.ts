@@ -114,7 +114,13 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
         timeoutMs: config.paymentGatewayTimeoutMs,
       }),
   );
-  single<SagaStarter>(tokens.sagas, () => new TemporalSagaStarter(client, config.temporalTaskQueue));
+  single<SagaStarter>(
+    tokens.sagas,
+    () =>
+      new TemporalSagaStarter(client, config.temporalTaskQueue, {
+        shippingDeadlineSeconds: config.shippingDeadlineSeconds,
+      }),
+  );
   single<SagaControl>(
     tokens.sagaControl,
     () => new TemporalSagaControl(client, { timeoutMs: config.temporalCallTimeoutMs }),

@@ -13,6 +13,8 @@ export interface ObservabilityConfig {
   readonly otlpEndpoint: string | null;
   // A saga still open this long after it started counts as stuck (order_saga_sagas_stuck).
   readonly sagaStuckAfterSeconds: number;
+  // An order waiting for shipment counts as due once its deadline is this close (default a day).
+  readonly shipmentDueWithinSeconds: number;
 }
 
 export function loadObservabilityConfig(env: NodeJS.ProcessEnv = process.env): ObservabilityConfig {
@@ -40,6 +42,7 @@ export function loadObservabilityConfig(env: NodeJS.ProcessEnv = process.env): O
     apiMetricsPort: whole('API_METRICS_PORT', 9465, 0, 65_535),
     otlpEndpoint: endpoint === '' ? null : endpoint,
     sagaStuckAfterSeconds: whole('SAGA_STUCK_AFTER_SECONDS', 600, 1, 7 * 24 * 3600),
+    shipmentDueWithinSeconds: whole('SHIPMENT_DUE_WITHIN_SECONDS', 24 * 3600, 1, 365 * 24 * 3600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

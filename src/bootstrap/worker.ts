@@ -18,6 +18,7 @@ import {
   scrapeSdkMetrics,
   sdkPrometheusExporter,
 } from '../adapters/temporal/metrics/sdk-metrics.js';
+import { registerShipmentsDueGauge } from '../adapters/temporal/metrics/shipments-due.js';
 import { registerStuckSagasGauge } from '../adapters/temporal/metrics/stuck-sagas.js';
 import { PinoTemporalLogger } from '../adapters/temporal/pino-temporal-logger.js';
 import { createRegistrationActivities } from '../adapters/temporal/registration-activities.js';
@@ -127,6 +128,13 @@ function workerRegistry(
     stuckAfterSeconds: observability.sagaStuckAfterSeconds,
     timeoutMs: config.temporalCallTimeoutMs,
     onError: (error) => logger.warn({ err: error }, 'could not count stuck sagas'),
+  });
+  registerShipmentsDueGauge(registry, {
+    client: resources.container.resolve<Client>(tokens.temporalClient),
+    taskQueue: config.temporalTaskQueue,
+    withinSeconds: observability.shipmentDueWithinSeconds,
+    timeoutMs: config.temporalCallTimeoutMs,
+    onError: (error) => logger.warn({ err: error }, 'could not count orders due for shipment'),
   });
   return registry;
 }

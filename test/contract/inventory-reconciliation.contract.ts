@@ -51,6 +51,22 @@ export function reconciliationContract(
       expect(await subject.inventory.stockOf(productId)).toEqual(level);
     });
 
+    it('recounts committed stock that came back on the shelf as returned, not committed', async () => {
+      const { productId } = await aProductInUse();
+      const returned = anOrderId();
+      await subject.inventory.reserve(returned, [{ productId, quantity: 4 }]);
+      await subject.inventory.commit(returned);
+      await subject.inventory.returnCommitted(returned);
+
+      const result = await subject.inventory.reconcile(productId, provableRepair);
+
+      const level = { productId, available: 5, reserved: 2, committed: 3 };
+      expect(result).toEqual({
+        recount: { level, held: 2, stranded: 0, committed: 3, unfinishedMoves: 0 },
+        repaired: null,
+      });
+    });
+
     it('repairs a reserved count above what is held, when committed agrees: the rest goes back on the shelf', async () => {
       const { productId, held } = await aProductInUse();
       await subject.overwriteCounters({ productId, available: 4, reserved: 3, committed: 3 });

@@ -42,6 +42,51 @@ export function settleCases(current: () => InventoryFixture): void {
     });
   });
 
+  describe('returnCommitted', () => {
+    it('puts committed stock back on the shelf and keeps the reservations as RETURNED', async () => {
+      const { inventory, p1, p2, order } = await reserved();
+      await inventory.commit(order);
+      const reservations = await inventory.returnCommitted(order);
+      expect(reservations.map((r) => r.status)).toEqual(['RETURNED', 'RETURNED']);
+      expect(await inventory.stockOf(p1)).toEqual({
+        productId: p1,
+        available: 10,
+        reserved: 0,
+        committed: 0,
+      });
+      expect(await inventory.stockOf(p2)).toEqual({
+        productId: p2,
+        available: 10,
+        reserved: 0,
+        committed: 0,
+      });
+    });
+
+    it('returns nothing twice when retried after a lost answer', async () => {
+      const { inventory, p1, order } = await reserved();
+      await inventory.commit(order);
+      await inventory.returnCommitted(order);
+      const again = await inventory.returnCommitted(order);
+      expect(again.map((r) => r.status)).toEqual(['RETURNED', 'RETURNED']);
+      expect(await inventory.stockOf(p1)).toMatchObject({ available: 10, committed: 0 });
+    });
+
+    it('leaves a returned order as it is when the saga then releases it', async () => {
+      const { inventory, p2, order } = await reserved();
+      await inventory.commit(order);
+      await inventory.returnCommitted(order);
+      expect((await inventory.release(order)).map((r) => r.status)).toEqual(['RETURNED', 'RETURNED']);
+      expect(await inventory.stockOf(p2)).toMatchObject({ available: 10, reserved: 0, committed: 0 });
+    });
+
+    it('returns nothing for an order that committed nothing', async () => {
+      const { inventory, p1, order } = await reserved();
+      expect((await inventory.returnCommitted(order)).map((r) => r.status)).toEqual(['HELD', 'HELD']);
+      expect(await inventory.stockOf(p1)).toMatchObject({ available: 8, reserved: 2, committed: 0 });
+      expect(await inventory.returnCommitted(anOrderId())).toEqual([]);
+    });
+  });
+
   describe('commit', () => {
     it('lets every held line leave for good and keeps the reservations as COMMITTED', async () => {
       const { inventory, p2, order } = await reserved();

@@ -205,4 +205,27 @@ describe('MongoInventory', () => {
       await unreachable.close(true);
     }
   });
+
+  it('finishes a return that died between its two writes, adding nothing twice and counting it as returned', async () => {
+    const [product, order] = [aProductId(), anOrderId()];
+    await inventory.restock(product, 10);
+    await inventory.reserve(order, [{ productId: product, quantity: 3 }]);
+    await inventory.commit(order);
+    await inventory.returnCommitted(order);
+    // As if the process died after the product's `$inc` and before the reservation was marked.
+    await listOf(SETTLED_RESERVATIONS).updateOne(
+      { _id: JSON.stringify([order, product]) },
+      { $set: { status: 'COMMITTED' } },
+    );
+
+    const { recount } = await inventory.reconcile(product, () => null);
+    expect(recount).toMatchObject({ committed: 0, level: { available: 10, committed: 0 } });
+    expect((await inventory.returnCommitted(order)).map((r) => r.status)).toEqual(['RETURNED']);
+    expect(await inventory.stockOf(product)).toEqual({
+      productId: product,
+      available: 10,
+      reserved: 0,
+      committed: 0,
+    });
+  });
 });

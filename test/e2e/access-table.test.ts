@@ -152,6 +152,20 @@ describe('who may do what (issue 14)', () => {
       expected: { none: 401, 'ops:compensation': 409, 'admin key': 409, otherwise: 403 },
     },
     {
+      // A's order is still in flight (a slow card): the warehouse may ask, and is told it cannot ship.
+      name: "POST /orders/{A's order}/shipment",
+      method: 'POST',
+      url: () => `/orders/${orderOfA}/shipment`,
+      body: () => ({ carrier: 'DHL', trackingNumber: 'JD0146' }),
+      expected: { none: 401, 'warehouse:fulfil': 409, 'admin key': 409, otherwise: 403 },
+    },
+    {
+      name: "POST /orders/{A's order}/delivery",
+      method: 'POST',
+      url: () => `/orders/${orderOfA}/delivery`,
+      expected: { none: 401, 'warehouse:fulfil': 409, 'admin key': 409, otherwise: 403 },
+    },
+    {
       name: 'GET /metrics on the public port',
       method: 'GET',
       url: () => '/metrics',

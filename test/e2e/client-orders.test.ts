@@ -73,7 +73,13 @@ describe('the SDK against the running service', () => {
     const confirmed = await eventually(() => order(placed?.orderId ?? ''), settled);
     expect(confirmed.status).toBe('CONFIRMED');
     expect(confirmed.progress?.phase).toBe('CONFIRMED');
-    expect(confirmed.progress?.steps.map((step) => step.state)).toEqual(Array(6).fill('done'));
+    // Six steps done; then the saga waits for the warehouse's shipment, and its delivery after it.
+    expect(confirmed.progress?.steps.map((step) => step.state)).toEqual([
+      ...Array(6).fill('done'),
+      'running',
+      'pending',
+    ]);
+    expect(confirmed.progress?.waitingFor).toMatchObject({ news: 'shipment', deadline: expect.any(String) });
     expect(await stockOf(productId)).toEqual({ productId, available: 3, reserved: 0, committed: 2 });
   });
 

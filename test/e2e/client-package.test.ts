@@ -33,12 +33,14 @@ for (let i = 0; i < 300 && status === 'PENDING'; i++) {
   await new Promise((resolve) => setTimeout(resolve, 200));
   status = (await alice.GET('/orders/{orderId}', { params: { path: { orderId: placed.data.orderId } } })).data.status;
 }
-const tooLate = await alice.POST('/orders/{orderId}/cancel', { params: { path: { orderId: placed.data.orderId } } });
+const path = { path: { orderId: placed.data.orderId } };
+const shipped = await staff.POST('/orders/{orderId}/shipment', { params: path, body: { carrier: 'DHL', trackingNumber: 'JD0146' } });
+const tooLate = await alice.POST('/orders/{orderId}/cancel', { params: path });
 const key = { header: { 'idempotency-key': 'flow-' + PRODUCT } };
 await alice.POST('/orders', { ...order('tok_visa'), params: key });
 const reused = await alice.POST('/orders', { ...order('tok_mastercard'), params: key });
 const stock = await alice.GET('/products/{productId}/stock', { params });
-console.log(JSON.stringify({ placed: placed.response.status, status, tooLate: tooLate.error, reused: reused.error?.code, stock: stock.data }));
+console.log(JSON.stringify({ placed: placed.response.status, status, shipped: shipped.data?.status, tooLate: tooLate.error, reused: reused.error?.code, stock: stock.data }));
 `;
 
 // A consumer's TypeScript, checked against the declarations the package ships.
@@ -95,7 +97,7 @@ describe('the packed client package', () => {
     expect(installed.sort()).toEqual(['@order-saga/client', 'openapi-fetch', 'openapi-typescript-helpers']);
   });
 
-  it('runs a flow against the real API on plain Node: an order confirmed, cancel refused, a key reused', async () => {
+  it('runs a flow against the real API on plain Node: an order confirmed and shipped, cancel refused, a key reused', async () => {
     await writeFile(join(scratch, 'flow.mjs'), FLOW);
     const customer = uniqueName('pack-customer');
     const product = uniqueName('pack-p');
@@ -115,6 +117,7 @@ describe('the packed client package', () => {
     expect(flow).toMatchObject({
       placed: 202,
       status: 'CONFIRMED',
+      shipped: 'SHIPPED',
       tooLate: { status: 409, code: 'ORDER.NOT_CANCELLABLE' },
       reused: 'IDEMPOTENCY.KEY_REUSED',
       stock: { productId: product },

@@ -58,6 +58,10 @@ describe("the worker's traces", () => {
       lines: [{ productId, quantity: 1 }],
     });
     expect((await world.sagaResult(orderId)).status).toBe('CONFIRMED');
+    // The workflow's span ends with the saga: the warehouse ships and delivers the order.
+    await world.apiUseCases.recordFulfilment.shipped(orderId, { carrier: 'DHL', trackingNumber: 'T1' });
+    await world.apiUseCases.recordFulfilment.delivered(orderId);
+    expect((await world.sagaEnd(orderId)).status).toBe('DELIVERED');
     // Stopping the worker flushes the spans it still buffers.
     await worker.kill('SIGTERM');
 

@@ -52,7 +52,7 @@ describe('a worker stopped in the middle of a saga', () => {
     await first.kill('SIGKILL');
 
     workers.push(await WorkerProcess.start(world.config));
-    const result = await handle.result();
+    const result = await world.sagaResult(placed.orderId);
 
     expect(result.status).toBe('CONFIRMED');
     const progress = await handle.query(progressQuery);
@@ -95,7 +95,7 @@ describe('a worker stopped in the middle of a saga', () => {
 
     const second = await WorkerProcess.start(world.config);
     workers.push(second);
-    const result = await handle.result();
+    const result = await world.sagaResult(placed.orderId);
 
     expect(result.status).toBe('CONFIRMED');
     expect(await world.useCases.getOrder.execute({ orderId: placed.orderId })).toMatchObject({
@@ -129,7 +129,7 @@ describe('a worker stopped in the middle of a saga', () => {
 
     expect(await first.kill('SIGTERM')).toBe(0);
     workers.push(await WorkerProcess.start(world.config));
-    const result = await handle.result();
+    const result = await world.sagaResult(placed.orderId);
 
     expect(result.status).toBe('CONFIRMED');
     const progress = await handle.query(progressQuery);

@@ -17,7 +17,7 @@ import { customerRegistrationDefinition } from '../../src/application/sagas/cust
 import { orderSagaDefinition } from '../../src/application/sagas/order-saga.js';
 import { createUseCases, type UseCases } from '../../src/application/use-cases.js';
 import { T0 } from './builders.js';
-import { type InMemoryActivities, runSaga, type SagaResult } from './run-saga.js';
+import { type InMemoryActivities, type NewsScript, runSaga, type SagaResult } from './run-saga.js';
 
 export const DECLINED_CARD = 'tok_declined';
 export const GOOD_CARD = 'tok_visa';
@@ -28,7 +28,7 @@ export type MemoryWorld = ReturnType<typeof createMemoryWorld>;
 // Every port on its memory adapter, the use-cases over them, and ways to seed and observe them. With
 // runSagas, placing an order runs its saga's definition in process (test/support/run-saga.ts) before
 // returning; so does registering a customer.
-export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
+export function createMemoryWorld(options: { runSagas?: boolean; news?: NewsScript } = {}) {
   const sagaResults = new Map<string, SagaResult>();
   const registrationResults = new Map<string, SagaResult>();
   const clock = new ManualClock(T0);
@@ -47,7 +47,10 @@ export function createMemoryWorld(options: { runSagas?: boolean } = {}) {
       options.runSagas === true
         ? async (input, sagaId) => {
             const activities = activitiesOf(useCases);
-            sagaResults.set(input.orderId, await runSaga(orderSagaDefinition, activities, input, sagaId));
+            sagaResults.set(
+              input.orderId,
+              await runSaga(orderSagaDefinition, activities, input, sagaId, options.news),
+            );
           }
         : undefined,
     ),

@@ -9,11 +9,14 @@ import {
 } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../src/adapters/temporal/workflows/saga-progress.js';
 import { orderSagaDefinition } from '../../src/application/sagas/order-saga.js';
+import { shipAndDeliverWhenAsked } from './support/fulfilment.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { type ActivityName, type Behaviour, heldStep, stubActivities } from './support/stub-activities.js';
 
 // The activities of the saga's steps in order, and what undoes each, as the definition says.
 const FORWARD = orderSagaDefinition.steps.map((step) => step.activity as ActivityName);
+// ... and those that record the warehouse's news afterwards (fulfilment.test.ts is about them).
+const FULFILLED: ActivityName[] = [...FORWARD, 'shipOrder', 'deliverOrder'];
 const UNDO: Partial<Record<ActivityName, ActivityName>> = Object.fromEntries(
   orderSagaDefinition.steps.flatMap((step) =>
     step.undo === null ? [] : [[step.activity, step.undo.activity]],
@@ -43,21 +46,23 @@ describe('orderSaga on the time-skipping test server', () => {
     const stubs = stubActivities(behaviour);
     const taskQueue = saga.nextTaskQueue();
     const input = sagaInput();
-    const result = await saga.withWorker(taskQueue, stubs.activities, () =>
-      saga.env.client.workflow.execute('orderSaga', {
+    const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
+      const handle = await saga.env.client.workflow.start('orderSaga', {
         taskQueue,
         workflowId: sagaIdOf(input.orderId),
         args: [input],
-      }),
-    );
+      });
+      await shipAndDeliverWhenAsked(saga.env, handle);
+      return handle.result();
+    });
     return { result, stubs, input };
   }
 
-  it('confirms an order when every step succeeds, undoing nothing', async () => {
+  it('confirms an order when every step succeeds, undoing nothing, and follows it to delivery', async () => {
     const { result, stubs, input } = await run();
 
-    expect(result).toEqual({ status: 'CONFIRMED', orderId: input.orderId });
-    expect(stubs.succeeded()).toEqual(FORWARD);
+    expect(result).toEqual({ status: 'DELIVERED', orderId: input.orderId });
+    expect(stubs.succeeded()).toEqual(FULFILLED);
   });
 
   it.each(FORWARD)(
@@ -80,14 +85,16 @@ describe('orderSaga on the time-skipping test server', () => {
     const authorized = async (input: ReturnType<typeof sagaInput>) => {
       const stubs = stubActivities();
       const taskQueue = saga.nextTaskQueue();
-      const result = await saga.withWorker(taskQueue, stubs.activities, () =>
-        saga.env.client.workflow.execute('orderSaga', {
+      const result = await saga.withWorker(taskQueue, stubs.activities, async () => {
+        const handle = await saga.env.client.workflow.start('orderSaga', {
           taskQueue,
           workflowId: sagaIdOf(input.orderId),
           args: [input],
-        }),
-      );
-      expect(result).toEqual({ status: 'CONFIRMED', orderId: input.orderId });
+        });
+        await shipAndDeliverWhenAsked(saga.env, handle);
+        return handle.result();
+      });
+      expect(result).toEqual({ status: 'DELIVERED', orderId: input.orderId });
       return stubs.calls.filter((call) => call.name === 'authorizePayment').map((call) => call.input);
     };
     const saved = sagaInput({ paymentMethodId: 'pm-ada' });
@@ -102,11 +109,11 @@ describe('orderSaga on the time-skipping test server', () => {
       name === 'authorizePayment' && attempt <= 2 ? { kind: 'fault' } : { kind: 'ok' },
     );
 
-    expect(result).toMatchObject({ status: 'CONFIRMED' });
+    expect(result).toMatchObject({ status: 'DELIVERED' });
     expect(stubs.calls.filter((call) => call.name === 'authorizePayment').map((c) => c.attempt)).toEqual([
       1, 2, 3,
     ]);
-    expect(stubs.succeeded()).toEqual(FORWARD);
+    expect(stubs.succeeded()).toEqual(FULFILLED);
   });
 
   it('compensates a step that times out on its last attempt, though its outcome is unknown', async () => {
@@ -127,15 +134,19 @@ describe('orderSaga on the time-skipping test server', () => {
       name === 'commitStock' && attempt <= 4 ? { kind: 'fault' } : { kind: 'ok' },
     );
 
-    const { result, history, progress } = await saga.withSaga(stubs.activities, async (handle) => ({
-      result: await handle.result(),
-      history: await handle.fetchHistory(),
-      progress: await handle.query(progressQuery),
-    }));
+    const { result, history, progress } = await saga.withSaga(stubs.activities, async (handle) => {
+      await shipAndDeliverWhenAsked(saga.env, handle);
+      return {
+        result: await handle.result(),
+        history: await handle.fetchHistory(),
+        progress: await handle.query(progressQuery),
+      };
+    });
 
-    expect(result).toMatchObject({ status: 'CONFIRMED' });
-    // 200, 400 and 800 ms are waited in the workflow task; 1.6 s is past localRetryThreshold.
-    expect(history.events?.filter((event) => event.timerStartedEventAttributes)).toHaveLength(1);
+    expect(result).toMatchObject({ status: 'DELIVERED' });
+    // 200, 400 and 800 ms are waited in the workflow task; 1.6 s is past localRetryThreshold. The other
+    // timer is the shipping deadline.
+    expect(history.events?.filter((event) => event.timerStartedEventAttributes)).toHaveLength(2);
     expect(stubs.calls.filter((call) => call.name === 'commitStock').map((c) => c.attempt)).toEqual([
       1, 2, 3, 4, 5,
     ]);
@@ -249,11 +260,14 @@ describe('orderSaga on the time-skipping test server', () => {
       name === 'createPendingOrder' && attempt <= 12 ? { kind: 'fault' } : { kind: 'ok' },
     );
 
-    const result = await saga.withSaga(stubs.activities, (handle) => handle.result());
+    const result = await saga.withSaga(stubs.activities, async (handle) => {
+      await shipAndDeliverWhenAsked(saga.env, handle);
+      return handle.result();
+    });
 
-    expect(result).toMatchObject({ status: 'CONFIRMED' });
+    expect(result).toMatchObject({ status: 'DELIVERED' });
     expect(stubs.calls.filter((call) => call.name === 'createPendingOrder')).toHaveLength(13);
-    expect(stubs.succeeded()).toEqual(FORWARD);
+    expect(stubs.succeeded()).toEqual(FULFILLED);
   });
 
   it('refuses to cancel once the payment is being captured', async () => {
@@ -266,10 +280,11 @@ describe('orderSaga on the time-skipping test server', () => {
       await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await expect(refused).rejects.toMatchObject({ cause: { type: 'ORDER.NOT_CANCELLABLE' } });
       capture.release();
+      await shipAndDeliverWhenAsked(saga.env, handle);
       return handle.result();
     });
 
-    expect(result).toMatchObject({ status: 'CONFIRMED' });
+    expect(result).toMatchObject({ status: 'DELIVERED' });
   });
 });
 

@@ -8,6 +8,7 @@ import {
   retryCompensationUpdate,
 } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { parseExposition, type Sample, sampleSum } from '../support/prometheus-text.js';
+import { shipAndDeliverWhenAsked } from './support/fulfilment.js';
 import { SagaEnv } from './support/saga-env.js';
 import { type ActivityName, type Behaviour, stubActivities } from './support/stub-activities.js';
 
@@ -26,14 +27,17 @@ describe('saga metrics', () => {
 
   async function metricsOf(
     behaviour: (name: ActivityName, attempt: number) => Behaviour,
-    drive: (handle: WorkflowHandle<typeof orderSaga>) => Promise<unknown> = (handle) => handle.result(),
+    drive: (handle: WorkflowHandle<typeof orderSaga>) => Promise<unknown> = async (handle) => {
+      await shipAndDeliverWhenAsked(saga.env, handle);
+      return handle.result();
+    },
   ): Promise<Sample[]> {
     const registry = new Registry();
     await saga.withSaga(stubActivities(behaviour).activities, drive, { metrics: new SagaMetrics(registry) });
     return parseExposition(await registry.metrics());
   }
 
-  it('counts a confirmed saga once, and each of its six steps once, though one step was retried', async () => {
+  it('counts a confirmed saga once, and each of its six steps and two waits once, though one step was retried', async () => {
     const samples = await metricsOf((name, attempt) =>
       name === 'authorizePayment' && attempt <= 2 ? { kind: 'fault' } : { kind: 'ok' },
     );
@@ -41,7 +45,7 @@ describe('saga metrics', () => {
     expect(sampleSum(samples, 'order_saga_sagas_started_total')).toBe(1);
     expect(sampleSum(samples, 'order_saga_sagas_finished_total', { outcome: 'confirmed' })).toBe(1);
     expect(sampleSum(samples, 'order_saga_sagas_finished_total', { outcome: 'cancelled' })).toBe(0);
-    expect(sampleSum(samples, 'order_saga_step_duration_seconds_count', { outcome: 'done' })).toBe(6);
+    expect(sampleSum(samples, 'order_saga_step_duration_seconds_count', { outcome: 'done' })).toBe(8);
     expect(sampleSum(samples, 'order_saga_step_duration_seconds_count', { step: 'authorizePayment' })).toBe(
       1,
     );

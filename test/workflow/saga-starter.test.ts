@@ -2,6 +2,7 @@ import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
 import { testDataConverter } from '../support/temporal.js';
+import { shipAndDeliverWhenAsked } from './support/fulfilment.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { heldStep, stubActivities } from './support/stub-activities.js';
 
@@ -36,7 +37,7 @@ describe('TemporalSagaStarter', () => {
       const runId = (await client.workflow.getHandle(first.sagaId).describe()).runId;
 
       reserve.release();
-      await client.workflow.getHandle(first.sagaId).result();
+      await shipAndDeliverWhenAsked(saga.env, client.workflow.getHandle(first.sagaId));
       const third = await starter.startOrderSaga(input);
 
       expect(third).toEqual(first);

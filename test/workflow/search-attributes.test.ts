@@ -2,8 +2,14 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
 import { progressQuery } from '../../src/adapters/temporal/workflows/order-saga.workflow.js';
-import { CUSTOMER_ID, ORDER_STATUS } from '../../src/adapters/temporal/workflows/search-attributes.js';
+import {
+  CUSTOMER_ID,
+  ORDER_STATUS,
+  WAIT_DEADLINE,
+  WAITING_FOR,
+} from '../../src/adapters/temporal/workflows/search-attributes.js';
 import { testDataConverter } from '../support/temporal.js';
+import { shipAndDeliverWhenAsked, untilWaitingFor } from './support/fulfilment.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { heldStep, stubActivities } from './support/stub-activities.js';
 
@@ -28,7 +34,7 @@ describe('saga search attributes', () => {
     };
   };
 
-  it('starts a saga RUNNING with its customer, and marks it CONFIRMED at the end', async () => {
+  it('starts a saga RUNNING with its customer, marks it CONFIRMED waiting for shipment, and DELIVERED at the end', async () => {
     const reserve = heldStep();
     const stubs = stubActivities((name) => (name === 'reserveStock' ? reserve.behaviour : { kind: 'ok' }));
     const taskQueue = saga.nextTaskQueue();
@@ -39,18 +45,26 @@ describe('saga search attributes', () => {
     });
     const input = sagaInput({ customerId: 'c-search' });
 
-    const [running, ended] = await saga.withWorker(taskQueue, stubs.activities, async () => {
+    const [running, ended, awaiting, done] = await saga.withWorker(taskQueue, stubs.activities, async () => {
       const { sagaId } = await new TemporalSagaStarter(client, taskQueue).startOrderSaga(input);
       const handle = client.workflow.getHandle(sagaId);
       await stubs.started('reserveStock');
       const whileRunning = await attributesOf(handle);
       reserve.release();
-      await handle.result();
-      return [whileRunning, await attributesOf(handle)];
+      await untilWaitingFor(saga.env, handle, 'shipment');
+      const awaiting = (await handle.describe()).typedSearchAttributes;
+      await shipAndDeliverWhenAsked(saga.env, handle);
+      const done = (await handle.describe()).typedSearchAttributes;
+      return [whileRunning, await attributesOf(handle), awaiting, done] as const;
     });
 
     expect(running).toEqual({ status: 'RUNNING', customer: 'c-search' });
-    expect(ended).toEqual({ status: 'CONFIRMED', customer: 'c-search' });
+    expect(awaiting.get(ORDER_STATUS)).toBe('CONFIRMED');
+    expect(awaiting.get(WAITING_FOR)).toBe('shipment');
+    expect(awaiting.get(WAIT_DEADLINE)).toBeInstanceOf(Date);
+    expect(ended).toEqual({ status: 'DELIVERED', customer: 'c-search' });
+    expect(done.get(WAITING_FOR)).toBeUndefined();
+    expect(done.get(WAIT_DEADLINE)).toBeUndefined();
   });
 
   it('marks a saga COMPENSATION_FAILED while it waits for an operator', async () => {

@@ -8,6 +8,8 @@ export const OPERATION_SCHEMES: Readonly<Record<string, readonly ('customerToken
   'GET /orders/{orderId}': ['customerToken','apiKey'],
   'POST /orders/{orderId}/cancel': ['customerToken'],
   'POST /orders/{orderId}/compensation/retry': ['apiKey'],
+  'POST /orders/{orderId}/shipment': ['apiKey'],
+  'POST /orders/{orderId}/delivery': ['apiKey'],
   'PUT /products/{productId}': ['apiKey'],
   'GET /products/{productId}': [],
   'POST /products/{productId}/restock': ['apiKey'],

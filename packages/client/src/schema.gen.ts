@@ -59,7 +59,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order
-         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card (or the saved payment method), capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).
+         * @description Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card (or the saved payment method), capture, confirm; then wait for the warehouse to ship (before the shipping deadline, else refund and cancel) and deliver. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -99,7 +99,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel an order still in flight
-         * @description Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) once the payment is being captured or the saga is over. A customer cancels only their own orders.
+         * @description Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) while the payment is being captured and the order confirmed, once the order has shipped, or once the saga is over; a CONFIRMED order waiting for its shipment may be cancelled (refund, stock back on the shelf). A customer cancels only their own orders.
          */
         post: operations["cancelOrder"];
         delete?: never;
@@ -122,6 +122,46 @@ export interface paths {
          * @description Once the cause is fixed (the gateway, a database), the saga runs the compensations still pending; if one fails again it returns to COMPENSATION_FAILED. 409 SAGA.NOT_STUCK in any other phase. Needs a key with `ops:compensation`.
          */
         post: operations["retryCompensation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/shipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the warehouse shipped a confirmed order
+         * @description The order becomes SHIPPED; a cancel is refused from then on. Only a CONFIRMED order waiting for its shipment can ship (409 ORDER.NOT_SHIPPABLE otherwise); past its shipping deadline it was refunded and cancelled (409 FULFILMENT.DEADLINE_PASSED). The same parcel sent again answers 200 and ships once. Needs a key with `warehouse:fulfil`.
+         */
+        post: operations["shipOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a shipped order reached its customer
+         * @description The order becomes DELIVERED and its saga ends. Only a SHIPPED order can be delivered (409 ORDER.NOT_DELIVERABLE otherwise); delivered again, it answers 200. Needs a key with `warehouse:fulfil`.
+         */
+        post: operations["deliverOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,15 +324,15 @@ export interface components {
             field?: string;
         };
         /**
-         * @description PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.
+         * @description PENDING while the saga runs; CONFIRMED once paid (it then waits for the warehouse, until its shipping deadline); SHIPPED; DELIVERED; CANCELLED (declined, cancelled, or not shipped in time: FULFILMENT.DEADLINE_PASSED); COMPENSATION_FAILED when an undo needs an operator.
          * @enum {string}
          */
-        OrderStatus: "PENDING" | "CONFIRMED" | "CANCELLED" | "COMPENSATION_FAILED";
+        OrderStatus: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "COMPENSATION_FAILED";
         /**
-         * @description Where the saga is: running its steps, undoing them, stuck, or finished.
+         * @description Where the saga is: running its steps, undoing them, stuck, confirmed (an order then waits for its shipment), shipped (waits for delivery), delivered, or cancelled.
          * @enum {string}
          */
-        SagaPhase: "RUNNING" | "COMPENSATING" | "COMPENSATION_FAILED" | "CONFIRMED" | "CANCELLED";
+        SagaPhase: "RUNNING" | "COMPENSATING" | "COMPENSATION_FAILED" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
         /**
          * @description A step of the saga: not started, running, done, failed, being undone, undone.
          * @enum {string}
@@ -392,6 +432,11 @@ export interface components {
                     message: string;
                 } | null;
             }[];
+            waitingFor: {
+                /** @example shipment */
+                news: string;
+                deadline: string | null;
+            } | null;
         };
         /**
          * @description The order is placed; its saga runs.
@@ -419,6 +464,31 @@ export interface components {
             /** @enum {string} */
             status: "PENDING";
             total: components["schemas"]["Money"];
+        };
+        /** @description How the warehouse sent the order. */
+        Shipment: {
+            /** @example DHL */
+            carrier: string;
+            /** @example JD014600006281234567 */
+            trackingNumber: string;
+            /**
+             * Format: date-time
+             * @example 2025-01-01T12:00:00.000Z
+             */
+            shippedAt: string;
+        };
+        /**
+         * @description The parcel the warehouse sent. The same parcel sent again is recorded once.
+         * @example {
+         *       "carrier": "DHL",
+         *       "trackingNumber": "JD014600006281234567"
+         *     }
+         */
+        ShipOrderRequest: {
+            /** @example DHL */
+            carrier: string;
+            /** @example JD014600006281234567 */
+            trackingNumber: string;
         };
         /** @description An order, priced when it was placed. */
         Order: {
@@ -449,6 +519,8 @@ export interface components {
                 code: string;
                 reason: string;
             } | null;
+            shipment: components["schemas"]["Shipment"] | null;
+            deliveredAt: string | null;
             /**
              * Format: date-time
              * @example 2025-01-01T12:00:00.000Z
@@ -489,6 +561,8 @@ export interface components {
                 code: string;
                 reason: string;
             } | null;
+            shipment: components["schemas"]["Shipment"] | null;
+            deliveredAt: string | null;
             /**
              * Format: date-time
              * @example 2025-01-01T12:00:00.000Z
@@ -1997,6 +2071,570 @@ export interface operations {
                         status: 409;
                         /** @enum {string} */
                         code: "SAGA.NOT_STUCK";
+                    };
+                };
+            };
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
+                };
+            };
+        };
+    };
+    shipOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order id the API gave out when the order was placed.
+                 * @example c0ffee00-0000-4000-8000-000000000001
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Shipped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
+                };
+            };
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource; another customer's order is not found either. Codes: ORDER.NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "ORDER.NOT_FOUND",
+                     *       "detail": "Order c0ffee00-0000-4000-8000-000000000001 not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Refused in the current state. Codes: ORDER.NOT_SHIPPABLE, FULFILMENT.DEADLINE_PASSED, FULFILMENT.NOT_TRACKED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "ORDER.NOT_SHIPPABLE",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_SHIPPABLE" | "FULFILMENT.DEADLINE_PASSED" | "FULFILMENT.NOT_TRACKED";
+                    };
+                };
+            };
+            /** @description The body is larger than the API accepts. Codes: REQUEST.TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "code": "REQUEST.TOO_LARGE",
+                     *       "detail": "The body is larger than the API accepts.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description A path parameter is longer than the API reads. Codes: REQUEST.URI_TOO_LONG. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "URI Too Long",
+                     *       "status": 414,
+                     *       "code": "REQUEST.URI_TOO_LONG",
+                     *       "detail": "A path parameter is longer than the API reads.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description The body is not application/json. Codes: REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "code": "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+                     *       "detail": "The body is not application/json.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many requests for this credential; retry after Retry-After seconds. Codes: RATE.LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "code": "RATE.LIMITED",
+                     *       "detail": "Too many requests for this credential; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 429;
+                        /** @enum {string} */
+                        code: "RATE.LIMITED";
+                    };
+                };
+            };
+            /** @description A database, Temporal or the card gateway is down; retry after Retry-After seconds. Codes: TRANSIENT.DEPENDENCY_UNAVAILABLE, TRANSIENT.CONCURRENT_MODIFICATION. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "code": "TRANSIENT.DEPENDENCY_UNAVAILABLE",
+                     *       "detail": "A database, Temporal or the card gateway is down; retry after Retry-After seconds.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "TRANSIENT.DEPENDENCY_UNAVAILABLE" | "TRANSIENT.CONCURRENT_MODIFICATION";
+                    };
+                };
+            };
+        };
+    };
+    deliverOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order id the API gave out when the order was placed.
+                 * @example c0ffee00-0000-4000-8000-000000000001
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input: `field` names the field at fault. Codes: VALIDATION.INVALID_FIELD, REQUEST.MALFORMED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "code": "VALIDATION.INVALID_FIELD",
+                     *       "detail": "body/lines/0/quantity must be >= 1",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "VALIDATION.INVALID_FIELD" | "REQUEST.MALFORMED";
+                    };
+                };
+            };
+            /** @description No credential where one is needed, or one that does not verify; nothing was changed. Codes: AUTH.UNAUTHORIZED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "code": "AUTH.UNAUTHORIZED",
+                     *       "detail": "This route needs a bearer token or an API key",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description The credential does not allow this: a customer acting for another, a key without the scope. Codes: AUTH.FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "AUTH.FORBIDDEN",
+                     *       "detail": "The credential does not allow this: a customer acting for another, a key without the scope.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 403;
+                        /** @enum {string} */
+                        code: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource; another customer's order is not found either. Codes: ORDER.NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "code": "ORDER.NOT_FOUND",
+                     *       "detail": "Order c0ffee00-0000-4000-8000-000000000001 not found",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Refused in the current state. Codes: ORDER.NOT_DELIVERABLE, FULFILMENT.DEADLINE_PASSED, FULFILMENT.NOT_TRACKED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "ORDER.NOT_DELIVERABLE",
+                     *       "detail": "Refused in the current state.",
+                     *       "instance": "/orders",
+                     *       "requestId": "req-1"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "ORDER.NOT_DELIVERABLE" | "FULFILMENT.DEADLINE_PASSED" | "FULFILMENT.NOT_TRACKED";
                     };
                 };
             };

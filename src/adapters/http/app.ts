@@ -10,6 +10,7 @@ import { clientErrorHandler, expectationFailed } from './client-error.js';
 import { type CodecOptions, codecRoutes } from './codec.routes.js';
 import { customerRoutes } from './customers.routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
+import { fulfilmentRoutes } from './fulfilment.routes.js';
 import { type DependencyCheck, healthRoutes, sharedHealthSchemas } from './health.routes.js';
 import { metricsPlugin } from './metrics.plugin.js';
 import { registerOpenApi } from './openapi.js';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(healthRoutes(options.dependencies));
   await app.register(orderRoutes(options.useCases));
+  await app.register(fulfilmentRoutes(options.useCases));
   await app.register(productRoutes(options.useCases));
   await app.register(customerRoutes(options.useCases));
   if (options.codec) await app.register(codecRoutes({ ...options.codec, apiKeys: options.useCases.apiKeys }));

@@ -26,6 +26,10 @@ export function statusOf(code: ErrorCode): number {
     case 'PAYMENT.ILLEGAL_TRANSITION':
     case 'IDEMPOTENCY.KEY_REUSED':
     case 'SAGA.NOT_STUCK':
+    case 'ORDER.NOT_SHIPPABLE':
+    case 'ORDER.NOT_DELIVERABLE':
+    case 'FULFILMENT.DEADLINE_PASSED':
+    case 'FULFILMENT.NOT_TRACKED':
       return 409;
     // Well-formed requests the business cannot take: the catalogue prices the lines in different
     // currencies, or (should a saga outcome ever surface here) stock or card refused.

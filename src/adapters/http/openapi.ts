@@ -33,6 +33,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           name: 'products',
           description: 'The catalogue and its stock. Writes need a key with catalog:write.',
         },
+        {
+          name: 'fulfilment',
+          description:
+            "The warehouse's routes: an order shipped, then delivered. Keys with the warehouse:fulfil scope.",
+        },
         { name: 'operations', description: "The operator's routes: keys with the ops:compensation scope." },
         { name: 'health', description: 'Liveness and readiness probes.' },
       ],

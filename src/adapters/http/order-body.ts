@@ -10,6 +10,6 @@ export function orderBody(order: OrderSnapshot) {
 
 export function progressBody(progress: SagaProgress | null) {
   if (progress === null) return null;
-  const { phase, failure, steps, compensations } = progress;
-  return { phase, failure, steps: [...steps], compensations: [...compensations] };
+  const { phase, failure, steps, compensations, waitingFor } = progress;
+  return { phase, failure, steps: [...steps], compensations: [...compensations], waitingFor };
 }

@@ -48,7 +48,7 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           tags: ['orders'],
           summary: 'Place an order',
           description:
-            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card (or the saved payment method), capture, confirm. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).',
+            'Prices the lines from the catalogue (a client never sends prices), starts the order saga and answers at once, without waiting for it: reserve the stock, authorize the card (or the saved payment method), capture, confirm; then wait for the warehouse to ship (before the shipping deadline, else refund and cancel) and deliver. Follow the order with GET /orders/{orderId}. An `Idempotency-Key` is kept only once the order was accepted (202): a refused order (400, 404, 422) leaves it free for the corrected request; after a 503 it stays reserved for a retry of the same request. Needs a customer token: `customerId` must be its subject (403 otherwise).',
           security: [CUSTOMER],
           headers: IdempotencyHeaders,
           body: ref(PlaceOrderBody),
@@ -133,7 +133,7 @@ export function orderRoutes(useCases: ApiUseCases): FastifyPluginAsyncTypebox {
           tags: ['orders'],
           summary: 'Cancel an order still in flight',
           description:
-            'Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) once the payment is being captured or the saga is over. A customer cancels only their own orders.',
+            'Asks the saga to stop: it undoes what it did (payment, stock) and the order becomes CANCELLED. Too late (409 ORDER.NOT_CANCELLABLE) while the payment is being captured and the order confirmed, once the order has shipped, or once the saga is over; a CONFIRMED order waiting for its shipment may be cancelled (refund, stock back on the shelf). A customer cancels only their own orders.',
           security: [CUSTOMER],
           params: OrderParams,
           response: {

@@ -54,6 +54,11 @@ export class InMemoryInventory implements Inventory, InventoryReconciliation {
     return this.reservationsNow(orderId);
   }
 
+  async returnCommitted(orderId: string): Promise<readonly Reservation[]> {
+    for (const stock of this.holding(orderId)) this.put(stock.returnCommitted(orderId));
+    return this.reservationsNow(orderId);
+  }
+
   async reservationsOf(orderId: string): Promise<readonly Reservation[]> {
     return this.reservationsNow(orderId);
   }

@@ -2,6 +2,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type {
   CancellationOutcome,
   CompensationRetryOutcome,
+  NewsOutcome,
   SagaControl,
   SagaProgress,
   StartedSaga,
@@ -18,6 +19,8 @@ export class InMemorySagaControl implements SagaControl {
   private readonly startedAt = new Map<string, Date>();
   private readonly progress = new Map<string, SagaProgress>();
   private readonly cancellations = new Map<string, string>();
+  private readonly closed = new Set<string>();
+  readonly newsSent: { orderId: string; news: string; payload: object }[] = [];
 
   constructor(starter: InMemorySagaStarter, clock: Clock) {
     this.starter = starter;
@@ -36,9 +39,30 @@ export class InMemorySagaControl implements SagaControl {
   async cancel(orderId: string, reason: string): Promise<CancellationOutcome> {
     const progress = await this.progressOf(orderId);
     if (progress === null) return 'NO_SAGA';
-    if (progress.phase !== 'RUNNING') return 'TOO_LATE';
+    const waitingForShipment = progress.waitingFor?.news === 'shipment';
+    if (progress.phase !== 'RUNNING' && !waitingForShipment) return 'TOO_LATE';
     this.cancellations.set(orderId, reason);
     return 'REQUESTED';
+  }
+
+  // As the workflow answers: news the saga waits for now is recorded, other news refused; a saga told
+  // `closed` answers CLOSED. What the saga would record is the test's to apply (`news`).
+  async sendNews(orderId: string, news: 'shipment' | 'delivery', payload: object): Promise<NewsOutcome> {
+    const progress = await this.progressOf(orderId);
+    if (progress === null) return { outcome: 'NO_SAGA' };
+    if (this.closed.has(orderId)) return { outcome: 'CLOSED' };
+    if (progress.waitingFor?.news !== news)
+      return {
+        outcome: 'REFUSED',
+        code: news === 'shipment' ? 'ORDER.NOT_SHIPPABLE' : 'ORDER.NOT_DELIVERABLE',
+      };
+    this.newsSent.push({ orderId, news, payload });
+    return { outcome: 'RECORDED' };
+  }
+
+  // The saga is over: news is answered CLOSED.
+  close(orderId: string): void {
+    this.closed.add(orderId);
   }
 
   async retryCompensation(orderId: string): Promise<CompensationRetryOutcome> {
@@ -82,5 +106,6 @@ function runningProgress(): SagaProgress {
       externalIds: {},
     })),
     compensations: [],
+    waitingFor: null,
   };
 }

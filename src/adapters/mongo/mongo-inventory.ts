@@ -21,6 +21,7 @@ import { readStock } from './product-stock-document.js';
 import { productIdsAfter, reconcileProduct } from './reconcile-product.js';
 import { reserveLine } from './reserve-line.js';
 import { addStock, addStockOnce, restocksIn } from './restocks.js';
+import { returnCommitted } from './return-committed.js';
 import { settleOrder } from './settled-orders.js';
 import {
   dateLegacyReservations,
@@ -97,6 +98,21 @@ export class MongoInventory implements Inventory, InventoryReconciliation {
       const reservations = await this.moveAll(order, (stock) => stock.commit(order));
       if (reservations.length === 0) throw new ReservationNotFound(order);
       return reservations;
+    });
+  }
+
+  async returnCommitted(orderId: string): Promise<readonly Reservation[]> {
+    const order = requireId(orderId, 'orderId');
+    return guardMongo(async () => {
+      const collections = this.collections;
+      const returned: Reservation[] = [];
+      for (const productId of await this.productsOf(order)) {
+        const reservation = await this.locks.around(productId, (lease) =>
+          returnCommitted(collections, lease, order),
+        );
+        if (reservation !== undefined) returned.push(reservation);
+      }
+      return returned;
     });
   }
 

@@ -20,6 +20,8 @@ export interface ProductStockDocument {
   readonly reservations?: readonly ReservationDocument[];
   // The last restock added with an id (restocks.ts); absent until then.
   readonly lastRestockId?: string;
+  // The last committed reservation returned to the shelf (return-committed.ts); absent until then.
+  readonly lastReturnId?: string;
   // The lock holding that last took the product (product-lease.ts).
   readonly fence?: ObjectId;
 }

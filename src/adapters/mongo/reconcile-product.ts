@@ -74,6 +74,8 @@ async function recountOf(
       unfinishedMoves += 1;
   }
   const ended = collections.settled.find({ productId: stock.productId, status: 'COMMITTED' });
-  for await (const each of ended) if (!inFlight.has(each.orderId)) committed += each.quantity;
+  // A return whose `$inc` is written but whose mark is not (return-committed.ts) counts as returned.
+  for await (const each of ended)
+    if (!inFlight.has(each.orderId) && each._id !== document.lastReturnId) committed += each.quantity;
   return { level: stock.level(), held, stranded, committed, unfinishedMoves };
 }

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Collection } from 'mongodb';
 import type { Reservation } from '../../domain/stock/reservation.js';
 
-// A reservation that has ended (COMMITTED or RELEASED) leaves its product's document for a document of
+// A reservation that has ended (COMMITTED or RELEASED, and COMMITTED stock that came back: RETURNED) leaves its product's document for a document of
 // its own here, so that a product's document holds only what is in flight and stays small: FerretDB 1.x
 // rewrites the whole document on every update and parses it on every filter (measured with the driver:
 // 2 ms an update with no reservations, 11 ms with 200; bench/README.md).
@@ -15,7 +15,7 @@ export interface SettledReservationDocument {
   readonly orderId: string;
   readonly productId: string;
   readonly quantity: number;
-  readonly status: 'COMMITTED' | 'RELEASED';
+  readonly status: 'COMMITTED' | 'RELEASED' | 'RETURNED';
   // When the reservation ended; absent on documents written before it was recorded, which the
   // maintenance workflow dates when it first finds them (settled-retention.ts).
   readonly settledAt?: Date;
@@ -27,7 +27,7 @@ export function settledReservationsIn(orm: MikroORM): Collection<SettledReservat
 
 // One per order and product, found by a lone _id (the only filter FerretDB 1.x answers from an index).
 // JSON keeps any two ids apart, whatever characters they hold.
-function settledId(orderId: string, productId: string): string {
+export function settledIdOf(orderId: string, productId: string): string {
   return JSON.stringify([orderId, productId]);
 }
 
@@ -36,7 +36,7 @@ export function findSettled(
   orderId: string,
   productId: string,
 ): Promise<SettledReservationDocument | null> {
-  return settled.findOne({ _id: settledId(orderId, productId) });
+  return settled.findOne({ _id: settledIdOf(orderId, productId) });
 }
 
 export async function recordSettled(
@@ -46,7 +46,7 @@ export async function recordSettled(
 ): Promise<void> {
   const { orderId, productId, quantity, status } = reservation;
   if (status === 'HELD') throw new Error(`Reservation of ${orderId} on ${productId} has not ended`);
-  const _id = settledId(orderId, productId);
+  const _id = settledIdOf(orderId, productId);
   await settled.replaceOne({ _id }, { orderId, productId, quantity, status, settledAt }, { upsert: true });
 }
 
@@ -58,5 +58,5 @@ export async function forgetSettled(
   orderId: string,
   productId: string,
 ): Promise<number> {
-  return (await settled.deleteOne({ _id: settledId(orderId, productId) })).deletedCount;
+  return (await settled.deleteOne({ _id: settledIdOf(orderId, productId) })).deletedCount;
 }

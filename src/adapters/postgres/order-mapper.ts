@@ -2,7 +2,18 @@ import { Order } from '../../domain/order/order.js';
 import type { OrderLineRecord, OrderRecord } from './order.entity.js';
 
 type OrderColumns = Omit<OrderRecord, 'lines'>;
-type OrderChanges = Pick<OrderColumns, 'status' | 'failureCode' | 'failureReason' | 'updatedAt' | 'version'>;
+type OrderChanges = Pick<
+  OrderColumns,
+  | 'status'
+  | 'failureCode'
+  | 'failureReason'
+  | 'shipmentCarrier'
+  | 'shipmentTrackingNumber'
+  | 'shippedAt'
+  | 'deliveredAt'
+  | 'updatedAt'
+  | 'version'
+>;
 type NewOrderLine = Omit<OrderLineRecord, 'order'>;
 
 // The row of a new order, its lines included, at the version it is stored at.
@@ -33,6 +44,10 @@ export function toOrderChanges(order: Order, version: number): OrderChanges {
     status: order.status,
     failureCode: order.failure?.code ?? null,
     failureReason: order.failure?.reason ?? null,
+    shipmentCarrier: order.shipment?.carrier ?? null,
+    shipmentTrackingNumber: order.shipment?.trackingNumber ?? null,
+    shippedAt: order.shipment === null ? null : new Date(order.shipment.shippedAt),
+    deliveredAt: order.deliveredAt,
     updatedAt: order.updatedAt,
     version,
   };
@@ -56,6 +71,15 @@ export function fromOrderRecord(record: OrderRecord): Order {
       record.failureCode === null && record.failureReason === null
         ? null
         : { code: record.failureCode ?? '', reason: record.failureReason ?? '' },
+    shipment:
+      record.shipmentCarrier === null && record.shipmentTrackingNumber === null && record.shippedAt === null
+        ? null
+        : {
+            carrier: record.shipmentCarrier ?? '',
+            trackingNumber: record.shipmentTrackingNumber ?? '',
+            shippedAt: record.shippedAt?.toISOString() ?? '',
+          },
+    deliveredAt: record.deliveredAt?.toISOString() ?? null,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     version: record.version,

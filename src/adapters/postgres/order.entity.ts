@@ -16,6 +16,10 @@ export const OrderRecord = defineEntity({
     totalCurrency: p.character().length(3),
     failureCode: p.string().length(100).nullable(),
     failureReason: p.string().length(1000).nullable(),
+    shipmentCarrier: p.string().length(100).nullable(),
+    shipmentTrackingNumber: p.string().length(100).nullable(),
+    shippedAt: p.datetime(3).nullable(),
+    deliveredAt: p.datetime(3).nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
     version: p.integer(),
@@ -31,6 +35,11 @@ export const OrderRecord = defineEntity({
     { name: 'orders_total_amount_check', expression: 'total_amount >= 0' },
     // One domain value in two columns: both set or neither.
     { name: 'orders_failure_check', expression: '(failure_code is null) = (failure_reason is null)' },
+    {
+      name: 'orders_shipment_check',
+      expression:
+        '(shipment_carrier is null) = (shipment_tracking_number is null) and (shipment_carrier is null) = (shipped_at is null)',
+    },
   ],
 });
 

@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { ApplicationFailureCategory } from '@temporalio/common';
 import type { CreatePendingOrderInput } from '../../application/create-pending-order.js';
+import type { ShipOrderInput } from '../../application/ship-order.js';
 import { isTransientFault } from '../../application/transient-fault.js';
 import type { UseCases } from '../../application/use-cases.js';
 import { isDomainError } from '../../domain/shared/domain-error.js';
@@ -72,6 +73,11 @@ export function createActivities(useCases: UseCases) {
     ),
     commitStock: activity((input: { orderId: string }) => useCases.commitStock.execute(input)),
     confirmOrder: activity((input: { orderId: string }) => useCases.confirmOrder.execute(input)),
+    shipOrder: activity((input: ShipOrderInput) => useCases.shipOrder.execute(input)),
+    deliverOrder: activity((input: { orderId: string }) => useCases.deliverOrder.execute(input)),
+    returnCommittedStock: activity((input: { orderId: string }) =>
+      useCases.returnCommittedStock.execute(input),
+    ),
     cancelOrder: activity((input: { orderId: string; code: string; reason: string }) =>
       useCases.cancelOrder.execute(input),
     ),

@@ -4,8 +4,11 @@ import { SAGA_SEARCH_ATTRIBUTES } from './workflows/search-attributes.js';
 
 type OperatorService = temporal.api.operatorservice.v1.OperatorService;
 
-// Every saga attribute is a Keyword (SAGA_SEARCH_ATTRIBUTES says so in its type).
-const KEYWORD = encodeSearchAttributeIndexedValueType('KEYWORD') as temporal.api.enums.v1.IndexedValueType;
+type IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+const typeOf = (key: (typeof SAGA_SEARCH_ATTRIBUTES)[number]) =>
+  encodeSearchAttributeIndexedValueType(key.type) as IndexedValueType;
+// How the CLI names each type.
+const CLI_TYPE = { KEYWORD: 'Keyword', DATETIME: 'Datetime' } as const;
 
 // A saga that upserts an attribute its namespace does not know fails its workflow task, again and again:
 // every order would stall. The worker checks first and refuses to start, naming the fix.
@@ -14,14 +17,14 @@ export async function missingSearchAttributes(
   namespace: string,
 ): Promise<string[]> {
   const { customAttributes } = await operator.listSearchAttributes({ namespace });
-  return SAGA_SEARCH_ATTRIBUTES.filter((key) => customAttributes[key.name] !== KEYWORD).map(
+  return SAGA_SEARCH_ATTRIBUTES.filter((key) => customAttributes[key.name] !== typeOf(key)).map(
     (key) =>
-      `temporal operator search-attribute create --namespace ${namespace} --name ${key.name} --type Keyword`,
+      `temporal operator search-attribute create --namespace ${namespace} --name ${key.name} --type ${CLI_TYPE[key.type]}`,
   );
 }
 
 // For servers that start empty, as the time-skipping test server does.
 export async function registerSearchAttributes(operator: OperatorService, namespace: string): Promise<void> {
-  const searchAttributes = Object.fromEntries(SAGA_SEARCH_ATTRIBUTES.map((key) => [key.name, KEYWORD]));
+  const searchAttributes = Object.fromEntries(SAGA_SEARCH_ATTRIBUTES.map((key) => [key.name, typeOf(key)]));
   await operator.addSearchAttributes({ namespace, searchAttributes });
 }

@@ -4,13 +4,19 @@ import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-w
 import type {
   CancellationOutcome,
   CompensationRetryOutcome,
+  NewsOutcome,
   SagaControl,
   SagaProgress,
   StartedSaga,
 } from '../../application/ports/saga-control.js';
 import type { OrderSagaInput } from '../../application/ports/saga-starter.js';
 import { DependencyUnavailable } from '../../application/transient-fault.js';
-import { cancelUpdate, progressQuery, retryCompensationUpdate } from './workflows/order-saga.workflow.js';
+import {
+  cancelUpdate,
+  newsUpdate,
+  progressQuery,
+  retryCompensationUpdate,
+} from './workflows/order-saga.workflow.js';
 import { sagaIdOf } from './workflows/saga-progress.js';
 
 // Reads and cancels order sagas on Temporal. Every call has a deadline: a query or an update is
@@ -67,6 +73,26 @@ export class TemporalSagaControl implements SagaControl {
       // Temporal answers an update to a closed workflow as if it did not exist: tell the two apart.
       if (error instanceof WorkflowNotFoundError)
         return (await this.exists(orderId)) ? 'TOO_LATE' : 'NO_SAGA';
+      throw unavailable(error);
+    }
+  }
+
+  // Waits for the saga to record the news (its update answers once the activity is done).
+  async sendNews(orderId: string, news: 'shipment' | 'delivery', payload: object): Promise<NewsOutcome> {
+    try {
+      await this.withinDeadline(() =>
+        this.handle(orderId).executeUpdate(newsUpdate<object>(news), { args: [payload] }),
+      );
+      return { outcome: 'RECORDED' };
+    } catch (error) {
+      if (
+        error instanceof WorkflowUpdateFailedError &&
+        error.cause instanceof ApplicationFailure &&
+        error.cause.type
+      )
+        return { outcome: 'REFUSED', code: error.cause.type };
+      if (error instanceof WorkflowNotFoundError)
+        return { outcome: (await this.exists(orderId)) ? 'CLOSED' : 'NO_SAGA' };
       throw unavailable(error);
     }
   }

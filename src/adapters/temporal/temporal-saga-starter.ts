@@ -10,10 +10,14 @@ import { CUSTOMER_ID, ORDER_STATUS } from './workflows/search-attributes.js';
 export class TemporalSagaStarter implements SagaStarter {
   private readonly client: Client;
   private readonly taskQueue: string;
+  private readonly shippingDeadlineSeconds: number | undefined;
 
-  constructor(client: Client, taskQueue: string) {
+  // shippingDeadlineSeconds: put in each saga's input, so that the workflow reads it deterministically;
+  // undefined leaves the saga's default.
+  constructor(client: Client, taskQueue: string, options: { shippingDeadlineSeconds?: number } = {}) {
     this.client = client;
     this.taskQueue = taskQueue;
+    this.shippingDeadlineSeconds = options.shippingDeadlineSeconds;
   }
 
   async startOrderSaga(input: OrderSagaInput): Promise<{ sagaId: string }> {
@@ -22,7 +26,11 @@ export class TemporalSagaStarter implements SagaStarter {
       await this.client.workflow.start<typeof orderSaga>('orderSaga', {
         taskQueue: this.taskQueue,
         workflowId: sagaId,
-        args: [input],
+        args: [
+          this.shippingDeadlineSeconds === undefined
+            ? input
+            : { ...input, shippingDeadlineSeconds: this.shippingDeadlineSeconds },
+        ],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         // Set here rather than by the saga, so a saga no worker has picked up yet is findable too.

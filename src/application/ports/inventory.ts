@@ -26,6 +26,10 @@ export interface Inventory {
   // committed already; RESERVATION.NOT_FOUND if the order holds nothing, ILLEGAL_TRANSITION if released.
   // Settles the order, unless it holds nothing.
   commit(orderId: string): Promise<readonly Reservation[]>;
+  // Every COMMITTED reservation of the order goes back on the shelf (RETURNED): a confirmed order
+  // cancelled before it shipped. No-op for those returned already and for an order with nothing
+  // committed; a retry after a lost answer returns nothing twice.
+  returnCommitted(orderId: string): Promise<readonly Reservation[]>;
   reservationsOf(orderId: string): Promise<readonly Reservation[]>;
   // Adds delivered units. With a restockId, idempotent per id: a second call with it adds nothing and
   // returns the stock as it is now, however the first one ended (a crash included).

@@ -19,12 +19,20 @@ export type CancellationOutcome = 'REQUESTED' | 'TOO_LATE' | 'NO_SAGA';
 // RETRYING: the saga runs its compensations left once more. NOT_STUCK: it is not in COMPENSATION_FAILED.
 export type CompensationRetryOutcome = 'RETRYING' | 'NOT_STUCK' | 'NO_SAGA';
 
+// RECORDED: the saga took the news and recorded it (or had, for the same news sent again). REFUSED: it
+// runs but does not take that news now (`code` says why). CLOSED: the saga is over. NO_SAGA: none began.
+export type NewsOutcome =
+  | { readonly outcome: 'RECORDED' | 'CLOSED' | 'NO_SAGA' }
+  | { readonly outcome: 'REFUSED'; readonly code: string };
+
 // Reads and steers a running saga. Throws DependencyUnavailable when the saga engine cannot answer.
 export interface SagaControl {
   // null when no saga was ever started for the order.
   progressOf(orderId: string): Promise<SagaProgress | null>;
   startedSagaOf(orderId: string): Promise<StartedSaga | null>;
   cancel(orderId: string, reason: string): Promise<CancellationOutcome>;
+  // News from outside the saga waits for, e.g. the warehouse's 'shipment' of the order.
+  sendNews(orderId: string, news: 'shipment' | 'delivery', payload: object): Promise<NewsOutcome>;
   // The operator's retry of a saga stuck in COMPENSATION_FAILED.
   retryCompensation(orderId: string): Promise<CompensationRetryOutcome>;
 }

@@ -9,6 +9,8 @@ export type OrderSagaInput = {
   readonly orderId: string;
   readonly customerId: string;
   readonly lines: readonly OrderLineSnapshot[];
+  // How long after its confirmation the order may wait for shipment; absent: the saga's default (7 days).
+  readonly shippingDeadlineSeconds?: number;
 } & PaymentSource;
 
 export interface SagaStarter {

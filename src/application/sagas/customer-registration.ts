@@ -55,6 +55,7 @@ export const customerRegistrationDefinition: SagaDefinition<CustomerRegistration
   ],
   pointOfNoReturn: 'sendWelcomeEmail',
   codes: { cancelledOnRequest: 'CUSTOMER.CANCELLED_ON_REQUEST', notCancellable: 'CUSTOMER.NOT_CANCELLABLE' },
+  afterwards: null,
   markStuck: {
     activity: 'markRegistrationStuck',
     input: ({ input }, stuck) => ({ customerId: input.customerId, code: stuck.code, reason: stuck.reason }),

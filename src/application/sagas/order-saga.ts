@@ -6,14 +6,23 @@ import { stepsOver } from './saga-definition.js';
 // The saga's activities are its use-cases, by the same names.
 type Activities = { [K in keyof UseCases]: UseCases[K]['execute'] };
 
-const { step, undo } = stepsOver<OrderSagaInput, Activities>();
+const { step, undo, wait } = stepsOver<OrderSagaInput, Activities>();
 const order = ({ input }: { input: OrderSagaInput }) => ({ orderId: input.orderId });
 
 // The code recorded on an order cancelled at its customer's request while its saga was in flight.
 export const CANCELLED_ON_REQUEST = 'ORDER.CANCELLED_ON_REQUEST';
+// The code recorded on a confirmed order that was not shipped by its deadline.
+export const DEADLINE_PASSED = 'FULFILMENT.DEADLINE_PASSED';
+export const DEFAULT_SHIPPING_DEADLINE_SECONDS = 7 * 24 * 60 * 60;
+
+export interface ShipmentNews {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+}
 
 // An order: stored, its stock held, its payment authorized and captured, the stock committed, the order
-// confirmed. A step that fails undoes every step begun, newest first.
+// confirmed; then shipped by the warehouse before its deadline, and delivered. A step that fails undoes
+// every step begun, newest first; so do a cancel before shipment and a missed deadline.
 export const orderSagaDefinition: SagaDefinition<OrderSagaInput> = {
   noun: 'order',
   idOf: (input) => input.orderId,
@@ -53,6 +62,34 @@ export const orderSagaDefinition: SagaDefinition<OrderSagaInput> = {
   // Once the money is being taken, the order goes through: a cancel is refused from here on.
   pointOfNoReturn: 'capturePayment',
   codes: { cancelledOnRequest: CANCELLED_ON_REQUEST, notCancellable: 'ORDER.NOT_CANCELLABLE' },
+  afterwards: {
+    since: 'fulfilment',
+    // The capture's undo is authorizePayment's: voidOrRefundPayment refunds a captured payment.
+    undo: [{ undoes: 'commitStock', ...undo('returnCommittedStock', 'database', order) }],
+    waits: [
+      wait<ShipmentNews, 'shipOrder'>('shipment', 'shipOrder', 'database', {
+        input: ({ input }, news) => ({ orderId: input.orderId, ...news }),
+        enters: 'SHIPPED',
+        same: (a, b) => a.carrier === b.carrier && a.trackingNumber === b.trackingNumber,
+        notAwaited: 'ORDER.NOT_SHIPPABLE',
+        // The customer may change their mind until the parcel leaves.
+        cancellable: true,
+        deadline: {
+          afterMs: (input) => (input.shippingDeadlineSeconds ?? DEFAULT_SHIPPING_DEADLINE_SECONDS) * 1000,
+          code: DEADLINE_PASSED,
+          reason: 'not shipped by its shipping deadline',
+        },
+      }),
+      wait<object, 'deliverOrder'>('delivery', 'deliverOrder', 'database', {
+        input: order,
+        enters: 'DELIVERED',
+        same: () => true,
+        notAwaited: 'ORDER.NOT_DELIVERABLE',
+        cancellable: false,
+        deadline: null,
+      }),
+    ],
+  },
   markStuck: {
     activity: 'markCompensationFailed',
     input: ({ input }, stuck) => ({ orderId: input.orderId, code: stuck.code, reason: stuck.reason }),

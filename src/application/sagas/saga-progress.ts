@@ -2,7 +2,16 @@
 // the port's SagaProgress and (checked by the compiler) the HTTP API's SagaProgress schema. Plain data;
 // imports nothing, so workflow code may import it.
 
-export type SagaPhase = 'RUNNING' | 'COMPENSATING' | 'COMPENSATION_FAILED' | 'CONFIRMED' | 'CANCELLED';
+// CONFIRMED ends a saga with nothing to wait for; one that waits for news afterwards (an order's
+// shipment, then its delivery) stays in it, then SHIPPED, until it ends DELIVERED.
+export type SagaPhase =
+  | 'RUNNING'
+  | 'COMPENSATING'
+  | 'COMPENSATION_FAILED'
+  | 'CONFIRMED'
+  | 'SHIPPED'
+  | 'DELIVERED'
+  | 'CANCELLED';
 
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'compensating' | 'compensated';
 export type CompensationState = 'pending' | 'running' | 'done' | 'failed';
@@ -40,4 +49,6 @@ export interface SagaProgress {
   readonly steps: SagaStepProgress[];
   // In the order they run (reverse of the steps); only those registered so far.
   readonly compensations: SagaCompensationProgress[];
+  // The news the saga waits for now (e.g. shipment), and until when; null while it does not wait.
+  readonly waitingFor: { readonly news: string; readonly deadline: string | null } | null;
 }

@@ -44,3 +44,24 @@ export class OrderNotPending extends DomainError {
     this.status = status;
   }
 }
+
+// Shipment is recorded once, for a CONFIRMED order; the same shipment again is no error.
+export class OrderNotShippable extends DomainError {
+  readonly code = 'ORDER.NOT_SHIPPABLE';
+  readonly status: OrderStatus;
+
+  constructor(orderId: string, status: OrderStatus, why = `is ${status}`) {
+    super(`Order ${orderId} ${why} and cannot be shipped`);
+    this.status = status;
+  }
+}
+
+export class OrderNotDeliverable extends DomainError {
+  readonly code = 'ORDER.NOT_DELIVERABLE';
+  readonly status: OrderStatus;
+
+  constructor(orderId: string, status: OrderStatus) {
+    super(`Order ${orderId} is ${status} and cannot be delivered`);
+    this.status = status;
+  }
+}

@@ -1,7 +1,12 @@
 import type { Money, MoneySnapshot } from '../shared/money.js';
 import { requireDate, requireId } from '../shared/require.js';
 import { ValidationError } from '../shared/validation-error.js';
-import { IllegalOrderTransition, OrderNotCancellable } from './order-errors.js';
+import {
+  IllegalOrderTransition,
+  OrderNotCancellable,
+  OrderNotDeliverable,
+  OrderNotShippable,
+} from './order-errors.js';
 import { checkFailure, type OrderFailure } from './order-failure.js';
 import {
   checkOrderLines,
@@ -12,6 +17,7 @@ import {
   totalOf,
 } from './order-line.js';
 import { canMove, ORDER_STATUSES, type OrderStatus } from './order-status.js';
+import { checkShipment, type Shipment, sameParcel } from './shipment.js';
 
 // The plain, JSON-safe form an order is stored and sent as.
 export interface OrderSnapshot {
@@ -22,6 +28,8 @@ export interface OrderSnapshot {
   readonly total: MoneySnapshot;
   readonly status: OrderStatus;
   readonly failure: OrderFailure | null;
+  readonly shipment: Shipment | null;
+  readonly deliveredAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -34,6 +42,8 @@ interface OrderState {
   readonly lines: readonly OrderLine[];
   readonly status: OrderStatus;
   readonly failure: OrderFailure | null;
+  readonly shipment: Shipment | null;
+  readonly deliveredAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly version: number;
@@ -49,6 +59,8 @@ export class Order {
   readonly total: Money;
   readonly status: OrderStatus;
   readonly failure: OrderFailure | null;
+  readonly shipment: Shipment | null;
+  readonly deliveredAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly version: number;
@@ -61,6 +73,8 @@ export class Order {
     this.total = totalOf(this.lines);
     this.status = state.status;
     this.failure = state.failure;
+    this.shipment = state.shipment;
+    this.deliveredAt = state.deliveredAt;
     this.createdAt = state.createdAt;
     this.updatedAt = state.updatedAt;
     this.version = state.version;
@@ -74,7 +88,16 @@ export class Order {
     at: Date;
   }): Order {
     const { at, ...rest } = input;
-    return new Order({ ...rest, status: 'PENDING', failure: null, createdAt: at, updatedAt: at, version: 0 });
+    return new Order({
+      ...rest,
+      status: 'PENDING',
+      failure: null,
+      shipment: null,
+      deliveredAt: null,
+      createdAt: at,
+      updatedAt: at,
+      version: 0,
+    });
   }
 
   static fromSnapshot(snapshot: OrderSnapshot): Order {
@@ -92,6 +115,9 @@ export class Order {
       ...snapshot,
       lines: snapshot.lines.map(lineFromSnapshot),
       failure: snapshot.failure === null ? null : checkFailure(snapshot.failure),
+      shipment: (snapshot.shipment ?? null) === null ? null : checkShipment(snapshot.shipment as Shipment),
+      deliveredAt:
+        (snapshot.deliveredAt ?? null) === null ? null : requireDate(snapshot.deliveredAt, 'deliveredAt'),
       createdAt: requireDate(snapshot.createdAt, 'createdAt'),
       updatedAt: requireDate(snapshot.updatedAt, 'updatedAt'),
     });
@@ -112,6 +138,21 @@ export class Order {
     return this.moveTo('CANCELLED', checkFailure(failure), at);
   }
 
+  // The warehouse sent it. The same parcel announced again is a retry: the order as it is.
+  ship(shipment: Omit<Shipment, 'shippedAt'>, at: Date): Order {
+    if (this.shipment !== null && sameParcel(this.shipment, shipment)) return this;
+    if (this.status !== 'CONFIRMED') throw new OrderNotShippable(this.id, this.status);
+    const shipped = checkShipment({ ...shipment, shippedAt: at.toISOString() });
+    return new Order({ ...this.moveTo('SHIPPED', null, at), shipment: shipped });
+  }
+
+  // The customer has it; delivered twice is delivered once.
+  deliver(at: Date): Order {
+    if (this.status === 'DELIVERED') return this;
+    if (this.status !== 'SHIPPED') throw new OrderNotDeliverable(this.id, this.status);
+    return new Order({ ...this.moveTo('DELIVERED', null, at), deliveredAt: at });
+  }
+
   // The saga could not undo its steps: the order stays visible to an operator in this state.
   markCompensationFailed(failure: OrderFailure, at: Date): Order {
     return this.moveTo('COMPENSATION_FAILED', checkFailure(failure), at);
@@ -126,6 +167,8 @@ export class Order {
       total: this.total.toSnapshot(),
       status: this.status,
       failure: this.failure,
+      shipment: this.shipment,
+      deliveredAt: this.deliveredAt?.toISOString() ?? null,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),
       version: this.version,

@@ -72,10 +72,11 @@ export class ProductStock {
     });
   }
 
-  // Releasing what was never reserved, or was released already, is a no-op.
+  // Releasing what was never reserved, or was released or returned already, is a no-op.
   release(orderId: string): ProductStock {
     const reservation = this.reservationFor(orderId);
-    if (reservation === undefined || reservation.status === 'RELEASED') return this;
+    if (reservation === undefined || reservation.status === 'RELEASED' || reservation.status === 'RETURNED')
+      return this;
     this.assertCanMove(reservation, 'RELEASED');
     return this.with({
       available: this.available + reservation.quantity,
@@ -93,6 +94,18 @@ export class ProductStock {
       reserved: this.reserved - reservation.quantity,
       committed: this.committed + reservation.quantity,
       reservations: this.replace(reservation, 'COMMITTED'),
+    });
+  }
+
+  // Committed stock of an order cancelled before it shipped goes back on the shelf. A no-op for an order
+  // with nothing committed on this product, or returned already.
+  returnCommitted(orderId: string): ProductStock {
+    const reservation = this.reservationFor(orderId);
+    if (reservation?.status !== 'COMMITTED') return this;
+    return this.with({
+      available: this.available + reservation.quantity,
+      committed: this.committed - reservation.quantity,
+      reservations: this.replace(reservation, 'RETURNED'),
     });
   }
 

@@ -1,4 +1,4 @@
-export const RESERVATION_STATUSES = ['HELD', 'COMMITTED', 'RELEASED'] as const;
+export const RESERVATION_STATUSES = ['HELD', 'COMMITTED', 'RELEASED', 'RETURNED'] as const;
 
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
@@ -12,11 +12,13 @@ export interface Reservation {
 }
 
 // HELD ends in COMMITTED (the order was confirmed, the stock leaves) or RELEASED (back on the shelf).
-// Both ends are kept rather than deleted, so that a late duplicate of a step finds them and does nothing.
+// COMMITTED stock comes back (RETURNED) when a confirmed order is cancelled before it ships.
+// The ends are kept rather than deleted, so that a late duplicate of a step finds them and does nothing.
 const NEXT: Record<ReservationStatus, readonly ReservationStatus[]> = {
   HELD: ['COMMITTED', 'RELEASED'],
-  COMMITTED: [],
+  COMMITTED: ['RETURNED'],
   RELEASED: [],
+  RETURNED: [],
 };
 
 export function canMoveReservation(from: ReservationStatus, to: ReservationStatus): boolean {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Client } from '@temporalio/client';
 import { productLocksIn } from '../../../src/adapters/mongo/product-locks.js';
+import { progressQuery } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { type SagaResult, sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import type { ApiUseCases } from '../../../src/application/api-use-cases.js';
 import type { UseCases } from '../../../src/application/use-cases.js';
@@ -25,8 +26,15 @@ export class SagaWorld {
   readonly resources: Resources;
   private readonly heldLocks = new Set<() => Promise<void>>();
 
-  constructor() {
-    this.config = { ...testConfig(), temporalTaskQueue: uniqueName('e2e') };
+  // shippingDeadlineSeconds: what the sagas this world starts wait for shipment (default 7 days).
+  constructor(options: { shippingDeadlineSeconds?: number } = {}) {
+    this.config = {
+      ...testConfig(),
+      temporalTaskQueue: uniqueName('e2e'),
+      ...(options.shippingDeadlineSeconds === undefined
+        ? {}
+        : { shippingDeadlineSeconds: options.shippingDeadlineSeconds }),
+    };
     this.resources = createContainer(this.config);
   }
 
@@ -65,7 +73,21 @@ export class SagaWorld {
     return { release };
   }
 
-  sagaResult(orderId: string): Promise<SagaResult> {
+  // Once the saga is done with the order for now: its result once it is over, or CONFIRMED while it
+  // rests waiting for the warehouse's shipment (for days, by default).
+  async sagaResult(orderId: string): Promise<SagaResult> {
+    const handle = this.temporal.workflow.getHandle(sagaIdOf(orderId));
+    for (;;) {
+      const { status } = await handle.describe();
+      if (status.name !== 'RUNNING') return handle.result();
+      const progress = await handle.query(progressQuery);
+      if (progress.waitingFor?.news === 'shipment') return { status: 'CONFIRMED', orderId };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  // The saga's own end, however long it waits (a shipping deadline of a few seconds, in tests).
+  sagaEnd(orderId: string): Promise<SagaResult> {
     return this.temporal.workflow.getHandle(sagaIdOf(orderId)).result();
   }
 

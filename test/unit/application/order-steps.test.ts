@@ -39,8 +39,9 @@ describe('the order steps', () => {
     });
   });
 
-  it('CancelOrder refuses a confirmed order', async () => {
+  it('CancelOrder cancels a confirmed order (not shipped yet) and refuses a shipped one', async () => {
     await world.useCases.confirmOrder.execute({ orderId });
+    await world.useCases.shipOrder.execute({ orderId, carrier: 'DHL', trackingNumber: 'T1' });
     await expect(world.useCases.cancelOrder.execute({ orderId, ...why })).rejects.toMatchObject({
       code: 'ORDER.NOT_CANCELLABLE',
     });

@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DependencyUnavailable } from '../../../src/application/transient-fault.js';
 import { createMemoryWorld, DECLINED_CARD, GOOD_CARD } from '../../support/memory-world.js';
+import type { NewsScript } from '../../support/run-saga.js';
 
-async function placed(options: { cardToken?: string; quantity?: number; breakRelease?: boolean } = {}) {
-  const world = createMemoryWorld({ runSagas: true });
+const PARCEL = { news: { carrier: 'DHL', trackingNumber: 'JD0146' } };
+
+async function placed(
+  options: { cardToken?: string; quantity?: number; breakRelease?: boolean; news?: NewsScript } = {},
+) {
+  const world = createMemoryWorld({ runSagas: true, ...(options.news ? { news: options.news } : {}) });
   await world.stockProduct('p-1', 5, 1250);
   await world.stockProduct('p-2', 5, 300);
   if (options.breakRelease === true) {
@@ -27,6 +32,30 @@ describe('the saga over the use-cases', () => {
     expect(state.payment).toMatchObject({ status: 'CAPTURED', amount: { amount: 2800 } });
     expect(state.stock.map((level) => level.committed)).toEqual([2, 1]);
   });
+
+  it('ships and delivers a confirmed order', async () => {
+    const { state } = await placed({ news: { shipment: PARCEL, delivery: { news: {} } } });
+    expect(state.order).toMatchObject({
+      status: 'DELIVERED',
+      shipment: { carrier: 'DHL', trackingNumber: 'JD0146' },
+    });
+    expect(state.stock.map((level) => level.committed)).toEqual([2, 1]);
+  });
+
+  it.each(['DEADLINE', 'CANCEL'] as const)(
+    'refunds a confirmed order and puts its stock back on the shelf (%s before shipment)',
+    async (how) => {
+      const { state } = await placed({ news: { shipment: how } });
+      const code = how === 'DEADLINE' ? 'FULFILMENT.DEADLINE_PASSED' : 'ORDER.CANCELLED_ON_REQUEST';
+      expect(state.order).toMatchObject({ status: 'CANCELLED', failure: { code } });
+      expect(state.payment).toMatchObject({ status: 'REFUNDED' });
+      expect(state.reservations.map((r) => r.status)).toEqual(['RETURNED', 'RETURNED']);
+      expect(state.stock).toEqual([
+        { productId: 'p-1', available: 5, reserved: 0, committed: 0 },
+        { productId: 'p-2', available: 5, reserved: 0, committed: 0 },
+      ]);
+    },
+  );
 
   it('cancels an order that lacks stock, holding nothing and moving no money', async () => {
     const { state } = await placed({ quantity: 6 });

@@ -43,6 +43,8 @@ describe('the OpenAPI document', () => {
       'getOrder',
       'cancelOrder',
       'retryCompensation',
+      'shipOrder',
+      'deliverOrder',
       'registerProduct',
       'getProduct',
       'restockProduct',
@@ -69,6 +71,7 @@ describe('the OpenAPI document', () => {
     expect(securityOf('placeOrder')).toEqual([{ customerToken: [] }]);
     expect(securityOf('getOrder')).toEqual([{ customerToken: [] }, { apiKey: [] }]);
     expect(securityOf('retryCompensation')).toEqual([{ apiKey: [] }]);
+    expect(securityOf('shipOrder')).toEqual([{ apiKey: [] }]);
     expect(securityOf('registerProduct')).toEqual([{ apiKey: [] }]);
     expect(securityOf('getProduct')).toEqual([]);
     expect(securityOf('live')).toEqual([]);

@@ -26,7 +26,13 @@ describe('POST /orders/{orderId}/cancel', () => {
     const { world, orderId } = await worldWithAnOrder();
     await world.storeOrder(orderId);
     await world.useCases.confirmOrder.execute({ orderId });
-    world.sagaControl.report(orderId, { phase: 'CONFIRMED', failure: null, steps: [], compensations: [] });
+    world.sagaControl.report(orderId, {
+      phase: 'CONFIRMED',
+      failure: null,
+      steps: [],
+      compensations: [],
+      waitingFor: null,
+    });
     const response = await world.app.inject({
       method: 'POST',
       url: `/orders/${orderId}/cancel`,
@@ -43,7 +49,13 @@ describe('POST /orders/{orderId}/cancel', () => {
   it('answers a cancel sent again after it took effect as the first time, not with a 409', async () => {
     const { world, orderId } = await worldWithAnOrder();
     const failure = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind', step: null };
-    world.sagaControl.report(orderId, { phase: 'COMPENSATING', failure, steps: [], compensations: [] });
+    world.sagaControl.report(orderId, {
+      phase: 'COMPENSATING',
+      failure,
+      steps: [],
+      compensations: [],
+      waitingFor: null,
+    });
     const response = await world.app.inject({
       method: 'POST',
       url: `/orders/${orderId}/cancel`,
@@ -58,7 +70,13 @@ describe('POST /orders/{orderId}/cancel', () => {
     await world.storeOrder(orderId);
     const why = { code: 'ORDER.CANCELLED_ON_REQUEST', reason: 'changed my mind' };
     await world.useCases.cancelOrder.execute({ orderId, ...why });
-    world.sagaControl.report(orderId, { phase: 'CANCELLED', failure: null, steps: [], compensations: [] });
+    world.sagaControl.report(orderId, {
+      phase: 'CANCELLED',
+      failure: null,
+      steps: [],
+      compensations: [],
+      waitingFor: null,
+    });
     const response = await world.app.inject({
       method: 'POST',
       url: `/orders/${orderId}/cancel`,

@@ -8,7 +8,13 @@ async function worldWithAnOrder() {
   return { world, orderId: body.orderId };
 }
 
-const stuck = { phase: 'COMPENSATION_FAILED' as const, failure: null, steps: [], compensations: [] };
+const stuck = {
+  phase: 'COMPENSATION_FAILED' as const,
+  failure: null,
+  steps: [],
+  compensations: [],
+  waitingFor: null,
+};
 
 describe('POST /orders/{orderId}/compensation/retry', () => {
   it('asks a saga stuck in COMPENSATION_FAILED to retry, with an ops:compensation key', async () => {

@@ -8,6 +8,7 @@ import { metricsPlugin } from '../../../src/adapters/http/metrics.plugin.js';
 import { PaymentGatewayMetrics } from '../../../src/adapters/observability/metered-payment-gateway.js';
 import { InventoryDriftMetrics } from '../../../src/adapters/temporal/metrics/inventory-drift.js';
 import { SagaMetrics } from '../../../src/adapters/temporal/metrics/saga-metrics.js';
+import { registerShipmentsDueGauge } from '../../../src/adapters/temporal/metrics/shipments-due.js';
 import { registerStuckSagasGauge } from '../../../src/adapters/temporal/metrics/stuck-sagas.js';
 import { familiesOf } from '../../support/prometheus-text.js';
 
@@ -36,6 +37,13 @@ async function exportedFamilies(): Promise<Set<string>> {
     client,
     taskQueue: 'q',
     stuckAfterSeconds: 600,
+    timeoutMs: 1,
+    onError: () => {},
+  });
+  registerShipmentsDueGauge(worker, {
+    client,
+    taskQueue: 'q',
+    withinSeconds: 86_400,
     timeoutMs: 1,
     onError: () => {},
   });

@@ -10,6 +10,7 @@ describe('observability settings', () => {
       apiMetricsPort: 9465,
       otlpEndpoint: null,
       sagaStuckAfterSeconds: 600,
+      shipmentDueWithinSeconds: 86_400,
     });
   });
 

@@ -5,7 +5,11 @@
 // saga of that version can still be open (*.before-order-status.json: before the OrderStatus upserts;
 // *.before-local-database-steps.json: before the database steps became local activities;
 // *.before-store-order-before-cancel.json: a cancel before the first step skipped storing the order;
-// *.before-store-order-retry.json: the first step gave up after 8 attempts).
+// *.before-store-order-retry.json: the first step gave up after 8 attempts;
+// *.before-fulfilment.json: the saga ended at CONFIRMED, before it waited for shipment). Since
+// fulfilment, a path that confirms and does not ship ends at the shipping deadline when recorded again
+// (the test server skips the 7 days): the histories recorded before that (confirmed.json, ...) show the
+// old ending and stay as they are.
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -15,6 +19,7 @@ import {
   retryCompensationUpdate,
 } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
+import { deliveryUpdate, PARCEL, shipmentUpdate, untilWaitingFor } from '../support/fulfilment.js';
 import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, heldStep, stubActivities } from '../support/stub-activities.js';
 
@@ -82,6 +87,31 @@ const paths: Record<string, SagaPath> = {
   'gateway-fault-retried': {
     behaviour: (name, attempt) =>
       name === 'authorizePayment' && attempt <= 2 ? { kind: 'fault' } : { kind: 'ok' },
+  },
+  // Fulfilment: shipped on day 3, delivered on day 5.
+  'shipped-delivered': {
+    behaviour: () => ({ kind: 'ok' }),
+    drive: async (saga, handle) => {
+      await untilWaitingFor(saga.env, handle, 'shipment');
+      await saga.env.sleep('3 days');
+      await handle.executeUpdate(shipmentUpdate, { args: [PARCEL] });
+      await saga.env.sleep('2 days');
+      await handle.executeUpdate(deliveryUpdate, { args: [{}] });
+    },
+  },
+  // Nobody ships: the 7-day deadline refunds, restocks and cancels.
+  'shipping-deadline-passed': {
+    behaviour: () => ({ kind: 'ok' }),
+    drive: (saga, handle) => untilWaitingFor(saga.env, handle, 'shipment'),
+  },
+  // The customer cancels on day 2, before shipment.
+  'cancelled-awaiting-shipment': {
+    behaviour: () => ({ kind: 'ok' }),
+    drive: async (saga, handle) => {
+      await untilWaitingFor(saga.env, handle, 'shipment');
+      await saga.env.sleep('2 days');
+      await handle.executeUpdate(cancelUpdate, { args: [{ reason: 'found it cheaper' }] });
+    },
   },
   // PostgreSQL is down for the saga's first dozen attempts to store the order (minutes of backoff).
   'first-step-unavailable': {

@@ -40,6 +40,9 @@ const answers: Record<ActivityName, (input: { orderId: string }) => unknown> = {
   voidOrRefundPayment: ({ orderId }) => ({ orderId, outcome: 'VOIDED', payment: null }),
   commitStock: ({ orderId }) => ({ orderId, reservations: [] }),
   confirmOrder: ({ orderId }) => ({ id: orderId, status: 'CONFIRMED' }),
+  shipOrder: ({ orderId }) => ({ id: orderId, status: 'SHIPPED' }),
+  deliverOrder: ({ orderId }) => ({ id: orderId, status: 'DELIVERED' }),
+  returnCommittedStock: ({ orderId }) => ({ orderId, reservations: [] }),
   cancelOrder: ({ orderId }) => ({ id: orderId, status: 'CANCELLED' }),
   markCompensationFailed: ({ orderId }) => ({ id: orderId, status: 'COMPENSATION_FAILED' }),
 };

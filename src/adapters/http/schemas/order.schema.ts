@@ -24,7 +24,7 @@ export const MAX_LINE_QUANTITY = 1_000;
 export const OrderStatusSchema = StringEnum(ORDER_STATUSES, {
   $id: 'OrderStatus',
   description:
-    'PENDING while the saga runs; CONFIRMED or CANCELLED when it is done; COMPENSATION_FAILED when an undo needs an operator.',
+    'PENDING while the saga runs; CONFIRMED once paid (it then waits for the warehouse, until its shipping deadline); SHIPPED; DELIVERED; CANCELLED (declined, cancelled, or not shipped in time: FULFILMENT.DEADLINE_PASSED); COMPENSATION_FAILED when an undo needs an operator.',
 });
 
 export const PlaceOrderBody = Type.Object(
@@ -105,6 +105,34 @@ export const OrderAcceptedSchema = Type.Object(
   },
 );
 
+const carrier = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^[\\x21-\\x7E][\\x20-\\x7E]*$',
+  examples: ['DHL'],
+});
+const trackingNumber = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^[\\x21-\\x7E][\\x20-\\x7E]*$',
+  examples: ['JD014600006281234567'],
+});
+
+export const ShipmentSchema = Type.Object(
+  { carrier, trackingNumber, shippedAt: Timestamp },
+  { $id: 'Shipment', additionalProperties: false, description: 'How the warehouse sent the order.' },
+);
+
+export const ShipOrderBody = Type.Object(
+  { carrier, trackingNumber },
+  {
+    $id: 'ShipOrderRequest',
+    additionalProperties: false,
+    description: 'The parcel the warehouse sent. The same parcel sent again is recorded once.',
+    examples: [{ carrier: 'DHL', trackingNumber: 'JD014600006281234567' }],
+  },
+);
+
 const orderProperties = {
   id: OrderId,
   customerId: CustomerId,
@@ -123,6 +151,8 @@ const orderProperties = {
       { additionalProperties: false, description: 'Why the order was cancelled.' },
     ),
   ),
+  shipment: Nullable(ref(ShipmentSchema)),
+  deliveredAt: Nullable(Timestamp),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 };
@@ -209,6 +239,8 @@ export const sharedOrderSchemas = [
   PlaceOrderBody,
   SagaProgressSchema,
   OrderAcceptedSchema,
+  ShipmentSchema,
+  ShipOrderBody,
   OrderSchema,
   OrderWithProgressSchema,
   OrderPageSchema,

@@ -9,10 +9,11 @@ const StepError = Nullable(
 
 // Named components, so that every generated client calls them the same.
 export const SagaPhaseSchema = StringEnum(
-  ['RUNNING', 'COMPENSATING', 'COMPENSATION_FAILED', 'CONFIRMED', 'CANCELLED'],
+  ['RUNNING', 'COMPENSATING', 'COMPENSATION_FAILED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED'],
   {
     $id: 'SagaPhase',
-    description: 'Where the saga is: running its steps, undoing them, stuck, or finished.',
+    description:
+      'Where the saga is: running its steps, undoing them, stuck, confirmed (an order then waits for its shipment), shipped (waits for delivery), delivered, or cancelled.',
   },
 );
 export const StepStateSchema = StringEnum(
@@ -66,6 +67,19 @@ export const SagaProgressSchema = Type.Object(
         { additionalProperties: false },
       ),
       { description: 'The undo actions registered so far, in the order they run (newest step first).' },
+    ),
+    waitingFor: Nullable(
+      Type.Object(
+        {
+          news: Type.String({ examples: ['shipment'] }),
+          deadline: Nullable(Timestamp),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'What the saga waits for from outside (an order: its shipment, then its delivery) and until when; past the deadline it refunds and cancels.',
+        },
+      ),
     ),
   },
   { $id: 'SagaProgress', additionalProperties: false, description: "The saga's record, step by step." },

@@ -9,14 +9,17 @@ export interface StepFailure {
   readonly refusal: boolean;
 }
 
-// An order cancelled through the saga's `cancel` update, raised between two steps.
+// An order cancelled through the saga's `cancel` update, raised between two steps or while the saga
+// waits for news; also a wait whose deadline passed (`step`: the wait).
 export class CancelledOnRequest extends Error {
   readonly code: string;
+  readonly step: string | null;
 
-  constructor(code: string, reason: string) {
+  constructor(code: string, reason: string, step: string | null = null) {
     super(reason);
     this.name = 'CancelledOnRequest';
     this.code = code;
+    this.step = step;
   }
 }
 

@@ -2,7 +2,8 @@
 // workflow code may import it. Its progress is application/sagas/saga-progress.ts.
 
 export type SagaResult =
-  | { readonly status: 'CONFIRMED'; readonly orderId: string }
+  // CONFIRMED: a saga of the build before fulfilment, which ended there.
+  | { readonly status: 'CONFIRMED' | 'DELIVERED'; readonly orderId: string }
   | {
       readonly status: 'CANCELLED';
       readonly orderId: string;

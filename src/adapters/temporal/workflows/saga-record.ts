@@ -19,12 +19,14 @@ export interface SagaObserver {
   phaseEntered(progress: SagaProgress): void;
   stepFinished(record: SagaStepProgress): void;
   compensationFinished(record: SagaCompensationProgress): void;
+  waiting(waitingFor: SagaProgress['waitingFor']): void;
 }
 
 const unobserved: SagaObserver = {
   phaseEntered: () => undefined,
   stepFinished: () => undefined,
   compensationFinished: () => undefined,
+  waiting: () => undefined,
 };
 
 // Keeps the saga's progress (what the `progress` query returns) as each step and compensation runs.
@@ -47,6 +49,7 @@ export class SagaRecord {
         externalIds: {},
       })),
       compensations: [],
+      waitingFor: null,
     };
   }
 
@@ -57,6 +60,33 @@ export class SagaRecord {
   enter(phase: SagaPhase): void {
     this.record.phase = phase;
     this.observer.phaseEntered(this.record);
+  }
+
+  // Steps that only some sagas run (the news a saga waits for once it began doing so), shown from then on.
+  addSteps(steps: readonly string[]): void {
+    for (const step of steps)
+      this.record.steps.push({
+        step,
+        state: 'pending',
+        attempts: 0,
+        startedAt: null,
+        finishedAt: null,
+        error: null,
+        externalIds: {},
+      });
+  }
+
+  // The saga waits for news `news` until `deadline` (workflow time); null: it waits for nothing now.
+  waitFor(news: string | null, deadline: Date | null = null): void {
+    this.record.waitingFor = news === null ? null : { news, deadline: deadline?.toISOString() ?? null };
+    if (news !== null) Object.assign(this.stepRecord(news), { state: 'running', startedAt: now() });
+    this.observer.waiting(this.record.waitingFor);
+  }
+
+  // The wait for `news` ended without it: the deadline passed or the saga was cancelled.
+  waitEnded(news: string, error: { code: string; message: string }): void {
+    Object.assign(this.stepRecord(news), { state: 'failed', finishedAt: now(), error });
+    this.waitFor(null);
   }
 
   failed(failure: SagaProgress['failure']): void {
@@ -71,7 +101,8 @@ export class SagaRecord {
   ): Promise<T> {
     const record = this.stepRecord(name);
     record.state = 'running';
-    record.startedAt = now();
+    // A wait's step started when the saga began waiting for its news.
+    record.startedAt ??= now();
     try {
       const { value, attempt } = await run();
       Object.assign(record, { state: 'done', attempts: attempt, finishedAt: now() });

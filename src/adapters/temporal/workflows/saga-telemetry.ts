@@ -1,7 +1,7 @@
 import { patched, proxySinks, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { SagaObserver } from './saga-record.js';
 import type { SagaSinks } from './saga-sinks.js';
-import { ORDER_STATUS } from './search-attributes.js';
+import { ORDER_STATUS, WAIT_DEADLINE, WAITING_FOR } from './search-attributes.js';
 
 const { sagaMetrics } = proxySinks<SagaSinks>();
 
@@ -38,6 +38,16 @@ export function sagaTelemetry(): SagaObserver & { started(): void } {
     stepFinished(record) {
       const outcome = record.state === 'done' ? 'done' : 'failed';
       sagaMetrics.stepFinished(record.step, outcome, secondsBetween(record.startedAt, record.finishedAt));
+    },
+    // Only sagas that wait (past the fulfilment patch) get here, so the upsert needs no patch of its own.
+    waiting(waitingFor) {
+      upsertSearchAttributes([
+        { key: WAITING_FOR, value: waitingFor?.news ?? null },
+        {
+          key: WAIT_DEADLINE,
+          value: waitingFor?.deadline === null || waitingFor === null ? null : new Date(waitingFor.deadline),
+        },
+      ]);
     },
     compensationFinished(record) {
       const outcome = record.state === 'done' ? 'done' : 'failed';

@@ -1,5 +1,17 @@
-import { CancellationScope, condition, log, patched, workflowInfo } from '@temporalio/workflow';
-import type { SagaDefinition, SagaState } from '../../../application/sagas/saga-definition.js';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  log,
+  patched,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  type SagaAfterwards,
+  type SagaDefinition,
+  type SagaState,
+  undoOf,
+} from '../../../application/sagas/saga-definition.js';
 import { CancelledOnRequest, failureOf, type StepFailure } from './failure-of.js';
 import { recordActivities, stepActivities, undoActivities } from './saga-activities.js';
 import { SagaRecord } from './saga-record.js';
@@ -14,10 +26,11 @@ const LOCAL_DATABASE_STEPS = 'local-database-steps';
 // without the step.
 const STORE_BEFORE_CANCEL = 'store-order-before-cancel';
 
-export { cancelUpdate, progressQuery, retryCompensationUpdate } from './saga-requests.js';
+export { cancelUpdate, newsUpdate, progressQuery, retryCompensationUpdate } from './saga-requests.js';
 
 export type SagaOutcome =
-  | { readonly status: 'CONFIRMED' }
+  // CONFIRMED: a saga with nothing to wait for afterwards, or begun before it waited (its patch).
+  | { readonly status: 'CONFIRMED' | 'DELIVERED' }
   | {
       readonly status: 'CANCELLED';
       readonly code: string;
@@ -27,8 +40,9 @@ export type SagaOutcome =
 
 type Failure = StepFailure & { step: string | null };
 
-// Runs a saga's steps in order; when one fails, or a cancel arrives before the point of no return,
-// runs the compensations of every step begun, newest first, until all are done.
+// Runs a saga's steps in order, then waits for the news its definition expects afterwards; when a step
+// fails, a cancel arrives while one is allowed, or a wait's deadline passes, runs the compensations of
+// every step begun, newest first, until all are done.
 export async function runSaga<Input>(definition: SagaDefinition<Input>, input: Input): Promise<SagaOutcome> {
   const id = definition.idOf(input);
   const local = patched(LOCAL_DATABASE_STEPS);
@@ -64,9 +78,19 @@ export async function runSaga<Input>(definition: SagaDefinition<Input>, input: I
     }
     saga.enter('CONFIRMED');
     log.info(`${definition.noun} confirmed`, { id });
+    // Decided here, not at the start: a saga of the previous build still running when this one is
+    // deployed reaches this point live and waits too; one that ended here before replays as it ran.
+    const afterwards = definition.afterwards;
+    if (afterwards !== null && patched(afterwards.since)) {
+      current = null;
+      await awaitNews(definition, afterwards, state, saga, requests, local);
+      await condition(allHandlersFinished);
+      return { status: 'DELIVERED' };
+    }
     return { status: 'CONFIRMED' };
   } catch (error) {
-    failure = { ...failureOf(error), step: error instanceof CancelledOnRequest ? null : current };
+    const step = error instanceof CancelledOnRequest ? error.step : current;
+    failure = { ...failureOf(error), step };
   }
 
   saga.failed({ code: failure.code, reason: failure.message, step: failure.step });
@@ -118,8 +142,7 @@ async function runCompensations<Input>(
 ) {
   const why = { code: failure.code, reason: failure.message };
   for (const compensation of saga.pendingCompensations()) {
-    const undo = definition.steps.find((step) => step.name === compensation.undoes)?.undo;
-    if (undo === undefined || undo === null) throw new Error(`no compensation for ${compensation.undoes}`);
+    const undo = undoOf(definition, compensation.undoes);
     const outcome = await saga.compensate(compensation, async () => {
       try {
         return await undoActivities(undo.kind, local)(undo.activity, undo.input(state, why));
@@ -133,4 +156,50 @@ async function runCompensations<Input>(
     if (outcome !== null) return compensation;
   }
   return null;
+}
+
+// Waits for each news in turn and records it with its activity; a cancel (where the wait lets one in)
+// or a deadline that passes first ends the saga's run for its compensations. A wait's deadline is a
+// durable timer, counted from the moment the saga starts waiting (workflow time: replays agree).
+async function awaitNews<Input>(
+  definition: SagaDefinition<Input>,
+  afterwards: SagaAfterwards<Input>,
+  state: SagaState<Input>,
+  saga: SagaRecord,
+  requests: Requests,
+  local: boolean,
+): Promise<void> {
+  saga.addSteps(afterwards.waits.map((wait) => wait.name));
+  for (const undo of afterwards.undo) saga.register(undo.activity, undo.undoes);
+  for (const wait of afterwards.waits) {
+    const deadline =
+      wait.deadline === null ? null : new Date(Date.now() + wait.deadline.afterMs(state.input));
+    requests.awaiting = wait as (typeof requests)['awaiting'];
+    saga.waitFor(wait.name, deadline);
+    const heard = () => requests.news.has(wait.name) || requests.cancelReason !== null;
+    if (deadline === null) await condition(heard);
+    else await condition(heard, deadline.getTime() - Date.now());
+    requests.awaiting = null;
+    // News accepted by the update's validator is recorded even if the timer fired in the same task.
+    const news = requests.news.get(wait.name);
+    if (news === undefined) {
+      const { cancelReason } = requests;
+      const stop =
+        cancelReason !== null
+          ? new CancelledOnRequest(definition.codes.cancelledOnRequest, cancelReason)
+          : new CancelledOnRequest(wait.deadline?.code ?? '', wait.deadline?.reason ?? '', wait.name);
+      if (cancelReason === null) requests.missed = stop.code;
+      saga.waitEnded(wait.name, { code: stop.code, message: stop.message });
+      throw stop;
+    }
+    saga.waitFor(null);
+    const activities = stepActivities(wait.kind, local, false);
+    await saga.step(
+      wait.name,
+      () => activities(wait.activity, wait.input(state, news)),
+      () => ({}),
+    );
+    requests.recorded.add(wait.name);
+    saga.enter(wait.enters);
+  }
 }

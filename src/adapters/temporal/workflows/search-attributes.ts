@@ -15,7 +15,21 @@ export const CUSTOMER_ID = {
   type: 'KEYWORD',
 } as const satisfies SearchAttributeKey<'KEYWORD'>;
 
-export const SAGA_SEARCH_ATTRIBUTES = [ORDER_STATUS, CUSTOMER_ID] as const;
+// The news a saga waits for now (an order: `WaitingFor = 'shipment'`, then 'delivery') and until when;
+// removed once it stops waiting. `WaitingFor = 'shipment' AND WaitDeadline < '...'` lists the orders
+// close to their shipping deadline.
+export const WAITING_FOR = {
+  name: 'WaitingFor',
+  type: 'KEYWORD',
+} as const satisfies SearchAttributeKey<'KEYWORD'>;
 
-// OrderStatus holds the saga's phase; these are the ones a saga can stay in for good or for long.
+export const WAIT_DEADLINE = {
+  name: 'WaitDeadline',
+  type: 'DATETIME',
+} as const satisfies SearchAttributeKey<'DATETIME'>;
+
+export const SAGA_SEARCH_ATTRIBUTES = [ORDER_STATUS, CUSTOMER_ID, WAITING_FOR, WAIT_DEADLINE] as const;
+
+// OrderStatus holds the saga's phase; these are the ones a saga can stay in for good or for long by
+// accident. CONFIRMED and SHIPPED are not among them: an order waits there for the warehouse, for days.
 export const OPEN_PHASES = ['RUNNING', 'COMPENSATING', 'COMPENSATION_FAILED'] as const satisfies SagaPhase[];
