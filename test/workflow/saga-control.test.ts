@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalSagaControl } from '../../src/adapters/temporal/temporal-saga-control.js';
 import { TemporalSagaStarter } from '../../src/adapters/temporal/temporal-saga-starter.js';
 import { testDataConverter } from '../support/temporal.js';
+import { shipAndDeliverWhenAsked } from './support/fulfilment.js';
 import { SagaEnv, sagaInput } from './support/saga-env.js';
 import { stubActivities } from './support/stub-activities.js';
 
@@ -32,8 +33,9 @@ describe('TemporalSagaControl', () => {
     const started = await new TemporalSagaControl(client, { timeoutMs: 5_000 }).startedSagaOf(input.orderId);
 
     expect(started?.input).toEqual(input);
+    // The saga then runs to its end, the warehouse shipping and delivering at once.
     await saga.withWorker(taskQueue, stubActivities().activities, () =>
-      client.workflow.getHandle(started?.sagaId ?? '').result(),
+      shipAndDeliverWhenAsked(saga.env, client.workflow.getHandle(started?.sagaId ?? '')),
     );
   });
 });
