@@ -106,8 +106,12 @@ describe('docker-compose.yml', () => {
 
   it("registers exactly the sagas' search attributes, without which the worker refuses to start", async () => {
     const script = await readFile(join(root, 'scripts/docker/temporal-namespace.sh'), 'utf8');
-    const names = /for name in ([\w ]+); do/.exec(script)?.[1]?.split(' ');
-    expect(names?.sort()).toEqual(SAGA_SEARCH_ATTRIBUTES.map((key) => key.name).sort());
+    const registered = /for attribute in ([\w= ]+); do/.exec(script)?.[1]?.split(' ');
+    expect(registered?.sort()).toEqual(
+      SAGA_SEARCH_ATTRIBUTES.map(
+        ({ name, type }) => `${name}=${type[0]}${type.slice(1).toLowerCase()}`,
+      ).sort(),
+    );
   });
 
   it('publishes, on loopback only, the ports the service expects by default', async () => {
