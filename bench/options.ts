@@ -24,6 +24,8 @@ export interface BenchOptions {
   readonly seed: number;
   readonly out: string | null;
   readonly smoke: boolean;
+  // Where each design's worker writes a V8 CPU profile per thread (node --cpu-prof), or null.
+  readonly cpuProfDir: string | null;
 }
 
 const SWEEP = [2, 4, 6, 8, 10, 15, 20, 30, 40, 60, 80, 120];
@@ -38,6 +40,8 @@ const usage = `npm run bench -- [options]
   --mix confirmed=80,declined=10,noStock=10   the outcomes asked for, in parts
   --seed N                       the random mix's seed (default 7)
   --out FILE                     the JSON report (default .data/bench/<time>.json; markdown beside it)
+  --cpu-prof DIR                 each worker writes V8 CPU profiles to DIR/<design>/ (summarize them with
+                                 npx tsx bench/profile-summary.ts DIR/<design>)
   --smoke                        a few seconds at a low rate, for CI: checks the bench works, not speed`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -54,6 +58,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       seed: { type: 'string' },
       out: { type: 'string' },
       smoke: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -83,6 +88,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: positive('--seed', values.seed ?? '7'),
     out: values.out ?? null,
     smoke: values.smoke,
+    cpuProfDir: values['cpu-prof'] ?? null,
   };
 }
 

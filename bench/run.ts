@@ -96,7 +96,7 @@ async function benchDesign(
   log(`${design}: starting worker and API`);
   let session: DesignSession;
   try {
-    session = await DesignSession.start(design, stack, client, runId);
+    session = await DesignSession.start(design, stack, client, runId, options.cpuProfDir);
   } catch (error) {
     return {
       design,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
@@ -37,7 +38,14 @@ export class DesignSession {
     private readonly client: Client,
   ) {}
 
-  static async start(design: Design, stack: Stack, client: Client, runId: string): Promise<DesignSession> {
+  // cpuProfDir: the worker writes a V8 CPU profile per thread to <cpuProfDir>/<design> when it exits.
+  static async start(
+    design: Design,
+    stack: Stack,
+    client: Client,
+    runId: string,
+    cpuProfDir: string | null = null,
+  ): Promise<DesignSession> {
     const workflows = WORKFLOWS_OF[design];
     const bundle = await bundleWorkflows(workflows, `${dataDir}${workflows}-workflow-bundle.js`);
     const taskQueue = `bench-${design}-${runId}`;
@@ -54,12 +62,17 @@ export class DesignSession {
       NODE_ENV: 'production',
       TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
     };
-    const worker = ServiceProcess.start(`worker (${design})`, 'src/bootstrap/worker.ts', {
-      ...env,
-      SAGA_WORKFLOWS: workflows,
-      WORKFLOW_BUNDLE_PATH: bundle,
-      WORKER_METRICS_PORT: '0',
-    });
+    const worker = ServiceProcess.start(
+      `worker (${design})`,
+      'src/bootstrap/worker.ts',
+      {
+        ...env,
+        SAGA_WORKFLOWS: workflows,
+        WORKFLOW_BUNDLE_PATH: bundle,
+        WORKER_METRICS_PORT: '0',
+      },
+      cpuProfDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, design)],
+    );
     const api = ServiceProcess.start(`api (${design})`, 'src/bootstrap/api.ts', {
       ...env,
       PORT: String(port),

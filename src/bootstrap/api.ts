@@ -24,10 +24,14 @@ async function main(): Promise<void> {
   const observability = loadObservabilityConfig();
   const adminApiKey = requireAdminApiKey(config);
   const tracing = startTracing({ serviceName: 'order-saga-api', otlpEndpoint: observability.otlpEndpoint });
-  const resources = createContainer(config, {
-    cursorKey: cursorKeyOf(config, adminApiKey),
-    adminApiKey,
-  });
+  const resources = createContainer(
+    config,
+    {
+      cursorKey: cursorKeyOf(config, adminApiKey),
+      adminApiKey,
+    },
+    { traced: observability.otlpEndpoint !== null },
+  );
   const useCases = resources.container.resolve<ApiUseCases>(tokens.apiUseCases);
   const metricsRegistry = new Registry();
   const app = await buildApp({

@@ -80,7 +80,13 @@ export interface Resources {
 // The worker resolves no API use-cases, so it needs no API settings.
 const NO_API: ApiSettings = { cursorKey: '', adminApiKey: null };
 
-export function createContainer(config: Config, api: ApiSettings = NO_API): Resources {
+// traced: whether the sagas this process starts make spans in their workflow (workflow-tracing.ts);
+// a process that exports no traces starts them untraced, which costs the worker less.
+export function createContainer(
+  config: Config,
+  api: ApiSettings = NO_API,
+  { traced = false }: { traced?: boolean } = {},
+): Resources {
   // Nothing connects here, so a process can start (and report itself not ready) while a database is down.
   const postgres = new PostgresOrm(postgresOrmConfig(config.databaseUrl));
   const mongo = new MongoOrm(mongoOrmConfig(config.mongodbUrl));
@@ -119,6 +125,7 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
     () =>
       new TemporalSagaStarter(client, config.temporalTaskQueue, {
         shippingDeadlineSeconds: config.shippingDeadlineSeconds,
+        traced,
       }),
   );
   single<SagaControl>(
@@ -130,7 +137,7 @@ export function createContainer(config: Config, api: ApiSettings = NO_API): Reso
   single<CustomerRepository>(tokens.customers, () => new PostgresCustomerRepository(postgres));
   single<RegistrationStarter>(
     tokens.registrations,
-    () => new TemporalRegistrationStarter(client, config.temporalTaskQueue),
+    () => new TemporalRegistrationStarter(client, config.temporalTaskQueue, { traced }),
   );
   single<Mailer>(tokens.mailer, () =>
     config.smtpUrl === null

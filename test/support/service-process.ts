@@ -26,8 +26,14 @@ export class ServiceProcess {
     child.stderr?.on('data', (chunk: Buffer) => this.collect(chunk));
   }
 
-  static start(name: string, entry: string, env: Record<string, string>): ServiceProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // nodeArgs: options of node itself, e.g. --cpu-prof.
+  static start(
+    name: string,
+    entry: string,
+    env: Record<string, string>,
+    nodeArgs: readonly string[] = [],
+  ): ServiceProcess {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { workflowInterceptorModules } from '../../src/adapters/temporal/tracing-interceptors.js';
+import { startTracing } from '../../src/adapters/observability/tracing.js';
+import { SagaMetrics } from '../../src/adapters/temporal/metrics/saga-metrics.js';
+import { sagaMetricsSinks } from '../../src/adapters/temporal/metrics/saga-metrics-sinks.js';
+import {
+  workerTracing,
+  workflowInterceptorModules,
+} from '../../src/adapters/temporal/tracing-interceptors.js';
+import { TRACED_MEMO } from '../../src/adapters/temporal/workflows/workflow-tracing.js';
 import { testDataConverter } from '../support/temporal.js';
 import { workflowsPath } from './support/saga-env.js';
 
@@ -14,9 +22,31 @@ const dir = new URL('./histories/', import.meta.url);
 // were recorded with it (the public dev key) and replay only through it.
 describe('replay of recorded saga histories', async () => {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.json'));
+  const tracing = workerTracing(startTracing({ serviceName: 'replay', otlpEndpoint: null }));
 
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
+  });
+
+  // A saga that received an update replays only with the workflow interceptors it ran with
+  // (workflow-tracing.ts): both kinds must stay covered, those started before the `traced` memo and
+  // those started with it.
+  it('has histories of updated sagas started with and without a traced memo', async () => {
+    const kinds = { memo: 0, none: 0 };
+    for (const file of files) {
+      const { events } = JSON.parse(await readFile(new URL(file, dir), 'utf8'));
+      if (
+        !events.some(
+          (event: { workflowExecutionUpdateAcceptedEventAttributes?: unknown }) =>
+            event.workflowExecutionUpdateAcceptedEventAttributes !== undefined,
+        )
+      )
+        continue;
+      const memo = events[0].workflowExecutionStartedEventAttributes?.memo?.fields ?? {};
+      kinds[TRACED_MEMO in memo ? 'memo' : 'none'] += 1;
+    }
+    expect(kinds.memo).toBeGreaterThanOrEqual(3);
+    expect(kinds.none).toBeGreaterThanOrEqual(3);
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {
@@ -25,6 +55,8 @@ describe('replay of recorded saga histories', async () => {
       {
         workflowsPath,
         interceptors: { workflowModules: workflowInterceptorModules },
+        // The worker's sinks, which a replay does not call but the sandbox looks up.
+        sinks: { ...tracing.sinks, ...sagaMetricsSinks(new SagaMetrics(new Registry())) },
         dataConverter: testDataConverter(),
       },
       history,

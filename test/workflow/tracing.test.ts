@@ -41,7 +41,9 @@ describe('a trace per order', () => {
     await saga?.teardown();
   });
 
-  it('follows an order from POST /orders to the last gateway call of its saga', async () => {
+  // Places an order through a Fastify route and runs its saga to delivery; the saga is started traced
+  // or not (its memo, workflow-tracing.ts).
+  async function placeAndDeliver(tracedSaga: boolean) {
     const taskQueue = saga.nextTaskQueue();
     const client = new Client({
       connection: saga.env.connection,
@@ -56,7 +58,7 @@ describe('a trace per order', () => {
       customers: new InMemoryCustomerRepository(),
       inventory: new InMemoryInventory(),
       gateway: new InMemoryPaymentGateway(),
-      sagas: new TemporalSagaStarter(client, taskQueue),
+      sagas: new TemporalSagaStarter(client, taskQueue, { traced: tracedSaga }),
       clock: new SystemClock(),
       ids: new UuidIdGenerator(),
     };
@@ -95,8 +97,13 @@ describe('a trace per order', () => {
       { spans: tracing },
     );
 
+    await app.close();
+    return { result, all: exporter.getFinishedSpans() };
+  }
+
+  it('follows an order from POST /orders to the last gateway call of its saga', async () => {
+    const { result, all } = await placeAndDeliver(true);
     expect(result.status).toBe('DELIVERED');
-    const all = exporter.getFinishedSpans();
     // The warehouse's shipment and delivery come without a trace of their own and start new ones.
     const order = all.find((span) => span.name === 'POST /orders')?.spanContext().traceId;
     const spans = all.filter((span) => span.spanContext().traceId === order);
@@ -117,7 +124,22 @@ describe('a trace per order', () => {
     }
     expect(parentOf(spans, 'gateway.capture')?.name).toBe('RunActivity:capturePayment');
     expect(parentOf(spans, 'StartWorkflow:orderSaga')?.name).toBe('POST /orders');
-    await app.close();
+  });
+
+  // What the API does when it exports no traces: the workflow makes no spans, which spares the worker
+  // their cost; each activity still makes its own (the worker's tracing is its own setting).
+  it('makes no workflow spans for a saga started untraced', async () => {
+    const { result, all } = await placeAndDeliver(false);
+
+    expect(result.status).toBe('DELIVERED');
+    const names = all.map((span) => span.name);
+    expect(names).toContain('POST /orders');
+    expect(names).toContain('StartWorkflow:orderSaga');
+    expect(names.filter((name) => name.startsWith('RunActivity:'))).toHaveLength(8);
+    expect(
+      names.filter((name) => name.includes('Workflow:orderSaga') && name !== 'StartWorkflow:orderSaga'),
+    ).toEqual([]);
+    expect(names.filter((name) => name.startsWith('StartActivity:'))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { RegistrationStarter } from '../../application/ports/registration-s
 import type { CustomerRegistrationInput } from '../../application/sagas/customer-registration.js';
 import { DependencyUnavailable } from '../../application/transient-fault.js';
 import type { customerRegistration } from './workflows/customer-registration.workflow.js';
+import { tracingMemo } from './workflows/workflow-tracing.js';
 
 export function registrationIdOf(customerId: string): string {
   return `customer-${customerId}`;
@@ -13,10 +14,13 @@ export function registrationIdOf(customerId: string): string {
 export class TemporalRegistrationStarter implements RegistrationStarter {
   private readonly client: Client;
   private readonly taskQueue: string;
+  private readonly traced: boolean;
 
-  constructor(client: Client, taskQueue: string) {
+  // traced: whether the saga's workflow makes spans (workflows/workflow-tracing.ts).
+  constructor(client: Client, taskQueue: string, options: { traced?: boolean } = {}) {
     this.client = client;
     this.taskQueue = taskQueue;
+    this.traced = options.traced ?? false;
   }
 
   async startCustomerRegistration(input: CustomerRegistrationInput): Promise<{ sagaId: string }> {
@@ -28,6 +32,7 @@ export class TemporalRegistrationStarter implements RegistrationStarter {
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        memo: tracingMemo(this.traced),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return { sagaId };

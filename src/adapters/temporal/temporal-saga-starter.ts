@@ -4,6 +4,7 @@ import { DependencyUnavailable } from '../../application/transient-fault.js';
 import type { orderSaga } from './workflows/order-saga.workflow.js';
 import { sagaIdOf } from './workflows/saga-progress.js';
 import { CUSTOMER_ID, ORDER_STATUS } from './workflows/search-attributes.js';
+import { tracingMemo } from './workflows/workflow-tracing.js';
 
 // Starts an order's saga on Temporal. The workflow id is derived from the order id, so a second start
 // of the same order finds the first saga (running or finished) instead of starting another.
@@ -11,13 +12,20 @@ export class TemporalSagaStarter implements SagaStarter {
   private readonly client: Client;
   private readonly taskQueue: string;
   private readonly shippingDeadlineSeconds: number | undefined;
+  private readonly traced: boolean;
 
   // shippingDeadlineSeconds: put in each saga's input, so that the workflow reads it deterministically;
-  // undefined leaves the saga's default.
-  constructor(client: Client, taskQueue: string, options: { shippingDeadlineSeconds?: number } = {}) {
+  // undefined leaves the saga's default. traced: whether the saga's workflow makes spans (its memo,
+  // workflows/workflow-tracing.ts); true when this process exports traces.
+  constructor(
+    client: Client,
+    taskQueue: string,
+    options: { shippingDeadlineSeconds?: number; traced?: boolean } = {},
+  ) {
     this.client = client;
     this.taskQueue = taskQueue;
     this.shippingDeadlineSeconds = options.shippingDeadlineSeconds;
+    this.traced = options.traced ?? false;
   }
 
   async startOrderSaga(input: OrderSagaInput): Promise<{ sagaId: string }> {
@@ -33,6 +41,7 @@ export class TemporalSagaStarter implements SagaStarter {
         ],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        memo: tracingMemo(this.traced),
         // Set here rather than by the saga, so a saga no worker has picked up yet is findable too.
         typedSearchAttributes: [
           { key: ORDER_STATUS, value: 'RUNNING' },

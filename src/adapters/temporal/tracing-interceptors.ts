@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ClientInterceptors } from '@temporalio/client';
@@ -10,19 +10,14 @@ import {
 } from '@temporalio/interceptors-opentelemetry';
 import type { WorkerOptions } from '@temporalio/worker';
 
-const require = createRequire(import.meta.url);
-
 // Temporal's OpenTelemetry interceptors carry the trace from the client that starts a saga, through the
-// workflow, to each activity: one trace per order. They are always installed, tracing on or off, so
-// the workflow code (and a prebuilt bundle) is the same either way; off, their spans go nowhere.
-// They are not free: in the sandbox they build every span and are imported for each new saga (about a
-// third of the workflow thread's time in the bench, bench/README.md). Yet they cannot be dropped from a
-// running fleet: replaying a saga that received an update without them fails (TMPRL1100 on
-// test/workflow/histories/compensation-failed-retried.json), since they change how update handlers run.
-// A bundle prebuilt for production must include these modules (bundleWorkflowCode's
-// workflowInterceptorModules).
+// workflow, to each activity: one trace per order. In the workflow sandbox they run only for a saga
+// started traced (workflows/workflow-tracing.ts, which every worker bundles and which decides by the
+// saga's memo), since they are not free: they build every span and are imported for each new saga
+// (about a third of the workflow thread's time in the bench, bench/README.md). A bundle prebuilt for
+// production must include this module (bundleWorkflowCode's workflowInterceptorModules).
 export const workflowInterceptorModules = [
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+  fileURLToPath(new URL('./workflows/workflow-tracing.ts', import.meta.url)),
 ];
 
 export interface SpanSink {

@@ -6,7 +6,9 @@
 // *.before-local-database-steps.json: before the database steps became local activities;
 // *.before-store-order-before-cancel.json: a cancel before the first step skipped storing the order;
 // *.before-store-order-retry.json: the first step gave up after 8 attempts;
-// *.before-fulfilment.json: the saga ended at CONFIRMED, before it waited for shipment). Since
+// *.before-fulfilment.json: the saga ended at CONFIRMED, before it waited for shipment;
+// *.before-untraced-workflows.json: sagas started with no `traced` memo, which run Temporal's
+// OpenTelemetry workflow interceptors, recorded for the paths that receive an update). Since
 // fulfilment, a path that confirms and does not ship ends at the shipping deadline when recorded again
 // (the test server skips the 7 days): the histories recorded before that (confirmed.json, ...) show the
 // old ending and stay as they are.
@@ -19,6 +21,7 @@ import {
   retryCompensationUpdate,
 } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
+import { tracingMemo } from '../../../src/adapters/temporal/workflows/workflow-tracing.js';
 import { deliveryUpdate, PARCEL, shipmentUpdate, untilWaitingFor } from '../support/fulfilment.js';
 import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, heldStep, stubActivities } from '../support/stub-activities.js';
@@ -182,6 +185,8 @@ try {
       taskQueue,
       workflowId: sagaIdOf(input.orderId),
       args: [input],
+      // As the API starts them when it exports no traces (its default).
+      memo: tracingMemo(false),
     });
     path.beforeWorker?.(handle);
     // Lets a request sent before the worker reach the server first.

@@ -16,6 +16,7 @@ import {
 } from '../../../src/adapters/temporal/tracing-interceptors.js';
 import type { orderSaga } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
+import { tracingMemo } from '../../../src/adapters/temporal/workflows/workflow-tracing.js';
 import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
 import { temporalTestServerPath, testDataConverter } from '../../support/temporal.js';
 
@@ -101,6 +102,8 @@ export class SagaEnv {
           taskQueue,
           workflowId: sagaIdOf(input.orderId),
           args: [input],
+          // As the API starts them when it exports no traces (its default).
+          memo: tracingMemo(false),
         });
         return body(handle);
       },
