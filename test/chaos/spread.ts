@@ -6,7 +6,7 @@ export interface Spread {
   // Orders each API address answered 202 to, and how many of them after the first API was killed.
   readonly apis: readonly { baseUrl: string; accepted: number; acceptedAfterApiKilled: number | null }[];
   // What each worker process did for the accepted orders' sagas, read from their histories (the identity
-  // Temporal records on each started workflow task and activity).
+  // Temporal records on each started workflow task and activity, and on the task that ran a local one).
   readonly workers: readonly { name: string; killed: boolean; workflowTasks: number; activities: number }[];
 }
 
@@ -41,11 +41,18 @@ export async function spreadOf(parts: {
   for (const trace of parts.traces) {
     if (trace.orderId === null) continue;
     const history = await parts.temporal.workflow.getHandle(`order-${trace.orderId}`).fetchHistory();
+    // A local activity is recorded as a marker by the workflow task that ran it, which the worker that
+    // completed the task names just before.
+    let completedBy: string | null | undefined;
     for (const event of history.events ?? []) {
       if (event.workflowTaskStartedEventAttributes)
         count(event.workflowTaskStartedEventAttributes.identity, 'workflowTasks');
+      if (event.workflowTaskCompletedEventAttributes)
+        completedBy = event.workflowTaskCompletedEventAttributes.identity;
       if (event.activityTaskStartedEventAttributes)
         count(event.activityTaskStartedEventAttributes.identity, 'activities');
+      if (event.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+        count(completedBy, 'activities');
     }
   }
   const names = [...new Set([...parts.workers.values(), ...tasks.keys()])];

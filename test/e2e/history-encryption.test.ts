@@ -27,9 +27,19 @@ describe('saga histories on the Temporal dev server', () => {
     await world.close();
   });
 
+  // Listed raw: a client without the codec cannot decode a saga's memo, which list() would.
   async function workflowIds(query: string): Promise<string[]> {
     const ids: string[] = [];
-    for await (const execution of plain.workflow.list({ query })) ids.push(execution.workflowId);
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await plain.workflowService.listWorkflowExecutions({
+        namespace: world.config.temporalNamespace,
+        query,
+        nextPageToken,
+      });
+      for (const execution of page.executions ?? []) ids.push(execution.execution?.workflowId ?? '');
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken !== undefined);
     return ids;
   }
 

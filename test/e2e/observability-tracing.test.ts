@@ -34,7 +34,7 @@ async function startCollector(): Promise<{ server: Server; endpoint: string; spa
 // The worker exports its spans by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set: a saga is one trace,
 // from its workflow down to each database and gateway call.
 describe("the worker's traces", () => {
-  const world = new SagaWorld();
+  const world = new SagaWorld({ traced: true });
   let collector: Awaited<ReturnType<typeof startCollector>>;
   let worker: WorkerProcess | undefined;
 

@@ -10,6 +10,7 @@ import {
   workerTracing,
   workflowInterceptorModules,
 } from '../../src/adapters/temporal/tracing-interceptors.js';
+import { SAGA_TASK_TIMEOUT_MS } from '../../src/adapters/temporal/workflows/activity-options.js';
 import { TRACED_MEMO } from '../../src/adapters/temporal/workflows/workflow-tracing.js';
 import { testDataConverter } from '../support/temporal.js';
 import { workflowsPath } from './support/saga-env.js';
@@ -47,6 +48,19 @@ describe('replay of recorded saga histories', async () => {
     }
     expect(kinds.memo).toBeGreaterThanOrEqual(3);
     expect(kinds.none).toBeGreaterThanOrEqual(3);
+  });
+
+  // A saga's task timeout decides which of its steps are local (saga-workflow.ts): both kinds must stay
+  // covered, sagas started with the short timeout and those begun with the default.
+  it('has histories of sagas started with the short task timeout and with the default', async () => {
+    const seconds: number[] = [];
+    for (const file of files) {
+      const { events } = JSON.parse(await readFile(new URL(file, dir), 'utf8'));
+      const timeout = events[0].workflowExecutionStartedEventAttributes?.workflowTaskTimeout;
+      seconds.push(Number.parseFloat(String(timeout ?? '10s')));
+    }
+    expect(seconds.filter((s) => s * 1000 <= SAGA_TASK_TIMEOUT_MS).length).toBeGreaterThanOrEqual(15);
+    expect(seconds.filter((s) => s * 1000 > SAGA_TASK_TIMEOUT_MS).length).toBeGreaterThanOrEqual(15);
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {

@@ -45,4 +45,30 @@ describe('TemporalSagaStarter', () => {
     });
     expect(stubs.calls.filter((call) => call.name === 'createPendingOrder')).toHaveLength(1);
   });
+
+  // What the saga reads back from its start (saga-start-options.ts): the short task timeout that lets
+  // it run every step locally and still hear a cancel within 2 s, and whether it makes workflow spans.
+  it('starts the saga with a 2-second workflow task timeout and its tracing memo', async () => {
+    const stubs = stubActivities();
+    const taskQueue = saga.nextTaskQueue();
+    const client = new Client({
+      connection: saga.env.connection,
+      namespace: saga.env.namespace ?? 'default',
+      dataConverter: testDataConverter(),
+    });
+    const { sagaId } = await new TemporalSagaStarter(client, taskQueue).startOrderSaga(sagaInput());
+    const handle = client.workflow.getHandle(sagaId);
+
+    const description = await handle.describe();
+    expect(description.raw.executionConfig?.defaultWorkflowTaskTimeout?.seconds?.toString()).toBe('2');
+    expect(await description.memo).toEqual({ traced: false });
+    await saga.withWorker(taskQueue, stubs.activities, async () => {
+      await shipAndDeliverWhenAsked(saga.env, handle);
+      await handle.result();
+    });
+    // Every step ran in the saga's worker: no activity task went through Temporal.
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((event) => event.activityTaskScheduledEventAttributes)).toEqual([]);
+    expect(events.filter((event) => event.markerRecordedEventAttributes).length).toBeGreaterThanOrEqual(8);
+  });
 });

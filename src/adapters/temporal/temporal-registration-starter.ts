@@ -2,8 +2,8 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import type { RegistrationStarter } from '../../application/ports/registration-starter.js';
 import type { CustomerRegistrationInput } from '../../application/sagas/customer-registration.js';
 import { DependencyUnavailable } from '../../application/transient-fault.js';
+import { sagaStartOptions } from './saga-start-options.js';
 import type { customerRegistration } from './workflows/customer-registration.workflow.js';
-import { tracingMemo } from './workflows/workflow-tracing.js';
 
 export function registrationIdOf(customerId: string): string {
   return `customer-${customerId}`;
@@ -32,7 +32,7 @@ export class TemporalRegistrationStarter implements RegistrationStarter {
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        memo: tracingMemo(this.traced),
+        ...sagaStartOptions(this.traced),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return { sagaId };

@@ -1,10 +1,10 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { OrderSagaInput, SagaStarter } from '../../application/ports/saga-starter.js';
 import { DependencyUnavailable } from '../../application/transient-fault.js';
+import { sagaStartOptions } from './saga-start-options.js';
 import type { orderSaga } from './workflows/order-saga.workflow.js';
 import { sagaIdOf } from './workflows/saga-progress.js';
 import { CUSTOMER_ID, ORDER_STATUS } from './workflows/search-attributes.js';
-import { tracingMemo } from './workflows/workflow-tracing.js';
 
 // Starts an order's saga on Temporal. The workflow id is derived from the order id, so a second start
 // of the same order finds the first saga (running or finished) instead of starting another.
@@ -41,7 +41,7 @@ export class TemporalSagaStarter implements SagaStarter {
         ],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        memo: tracingMemo(this.traced),
+        ...sagaStartOptions(this.traced),
         // Set here rather than by the saga, so a saga no worker has picked up yet is findable too.
         typedSearchAttributes: [
           { key: ORDER_STATUS, value: 'RUNNING' },

@@ -26,8 +26,9 @@ export class SagaWorld {
   readonly resources: Resources;
   private readonly heldLocks = new Set<() => Promise<void>>();
 
-  // shippingDeadlineSeconds: what the sagas this world starts wait for shipment (default 7 days).
-  constructor(options: { shippingDeadlineSeconds?: number } = {}) {
+  // shippingDeadlineSeconds: what the sagas this world starts wait for shipment (default 7 days);
+  // traced: they are started as by an API that exports traces (default: as by one that does not).
+  constructor(options: { shippingDeadlineSeconds?: number; traced?: boolean } = {}) {
     this.config = {
       ...testConfig(),
       temporalTaskQueue: uniqueName('e2e'),
@@ -35,7 +36,7 @@ export class SagaWorld {
         ? {}
         : { shippingDeadlineSeconds: options.shippingDeadlineSeconds }),
     };
-    this.resources = createContainer(this.config);
+    this.resources = createContainer(this.config, undefined, { traced: options.traced ?? false });
   }
 
   get useCases(): UseCases {

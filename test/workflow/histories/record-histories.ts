@@ -15,13 +15,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { sagaStartOptions } from '../../../src/adapters/temporal/saga-start-options.js';
 import {
   cancelUpdate,
   progressQuery,
   retryCompensationUpdate,
 } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
-import { tracingMemo } from '../../../src/adapters/temporal/workflows/workflow-tracing.js';
 import { deliveryUpdate, PARCEL, shipmentUpdate, untilWaitingFor } from '../support/fulfilment.js';
 import { SagaEnv, sagaInput } from '../support/saga-env.js';
 import { type ActivityName, type Behaviour, heldStep, stubActivities } from '../support/stub-activities.js';
@@ -186,7 +186,7 @@ try {
       workflowId: sagaIdOf(input.orderId),
       args: [input],
       // As the API starts them when it exports no traces (its default).
-      memo: tracingMemo(false),
+      ...sagaStartOptions(false),
     });
     path.beforeWorker?.(handle);
     // Lets a request sent before the worker reach the server first.

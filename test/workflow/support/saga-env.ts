@@ -8,6 +8,7 @@ import type { SagaActivities } from '../../../src/adapters/temporal/activities.j
 import type { MaintenanceActivities } from '../../../src/adapters/temporal/maintenance-activities.js';
 import { SagaMetrics } from '../../../src/adapters/temporal/metrics/saga-metrics.js';
 import { sagaMetricsSinks } from '../../../src/adapters/temporal/metrics/saga-metrics-sinks.js';
+import { sagaStartOptions } from '../../../src/adapters/temporal/saga-start-options.js';
 import { registerSearchAttributes } from '../../../src/adapters/temporal/search-attribute-check.js';
 import {
   type SpanSink,
@@ -16,7 +17,6 @@ import {
 } from '../../../src/adapters/temporal/tracing-interceptors.js';
 import type { orderSaga } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
-import { tracingMemo } from '../../../src/adapters/temporal/workflows/workflow-tracing.js';
 import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
 import { temporalTestServerPath, testDataConverter } from '../../support/temporal.js';
 
@@ -103,7 +103,7 @@ export class SagaEnv {
           workflowId: sagaIdOf(input.orderId),
           args: [input],
           // As the API starts them when it exports no traces (its default).
-          memo: tracingMemo(false),
+          ...sagaStartOptions(false),
         });
         return body(handle);
       },

@@ -12,8 +12,9 @@ import {
   type SagaState,
   undoOf,
 } from '../../../application/sagas/saga-definition.js';
+import { SAGA_TASK_TIMEOUT_MS } from './activity-options.js';
 import { CancelledOnRequest, failureOf, type StepFailure } from './failure-of.js';
-import { recordActivities, stepActivities, undoActivities } from './saga-activities.js';
+import { type LocalSteps, recordActivities, stepActivities, undoActivities } from './saga-activities.js';
 import { SagaRecord } from './saga-record.js';
 import { listen, type Requests } from './saga-requests.js';
 import { sagaTelemetry } from './saga-telemetry.js';
@@ -40,12 +41,20 @@ export type SagaOutcome =
 
 type Failure = StepFailure & { step: string | null };
 
+// Sagas started with a workflow task timeout short enough (sagaStartOptions) run every step locally;
+// any other (all begun before, or started without it) runs the gateway's and 'other' steps as regular
+// activities. Read from the saga's start, the same on every replay.
+function localSteps(): LocalSteps {
+  if (!patched(LOCAL_DATABASE_STEPS)) return 'none';
+  return workflowInfo().taskTimeoutMs <= SAGA_TASK_TIMEOUT_MS ? 'every' : 'database';
+}
+
 // Runs a saga's steps in order, then waits for the news its definition expects afterwards; when a step
 // fails, a cancel arrives while one is allowed, or a wait's deadline passes, runs the compensations of
 // every step begun, newest first, until all are done.
 export async function runSaga<Input>(definition: SagaDefinition<Input>, input: Input): Promise<SagaOutcome> {
   const id = definition.idOf(input);
-  const local = patched(LOCAL_DATABASE_STEPS);
+  const local = localSteps();
   const state: SagaState<Input> = { input, sagaId: workflowInfo().workflowId };
   const telemetry = sagaTelemetry();
   const saga = new SagaRecord(
@@ -107,7 +116,7 @@ async function compensateUntilDone<Input>(
   state: SagaState<Input>,
   saga: SagaRecord,
   failure: Failure,
-  local: boolean,
+  local: LocalSteps,
   requests: Requests,
 ): Promise<void> {
   const id = definition.idOf(state.input);
@@ -138,7 +147,7 @@ async function runCompensations<Input>(
   state: SagaState<Input>,
   saga: SagaRecord,
   failure: Failure,
-  local: boolean,
+  local: LocalSteps,
 ) {
   const why = { code: failure.code, reason: failure.message };
   for (const compensation of saga.pendingCompensations()) {
@@ -167,7 +176,7 @@ async function awaitNews<Input>(
   state: SagaState<Input>,
   saga: SagaRecord,
   requests: Requests,
-  local: boolean,
+  local: LocalSteps,
 ): Promise<void> {
   saga.addSteps(afterwards.waits.map((wait) => wait.name));
   for (const undo of afterwards.undo) saga.register(undo.activity, undo.undoes);
