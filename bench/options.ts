@@ -28,7 +28,7 @@ export interface BenchOptions {
   readonly cpuProfDir: string | null;
 }
 
-const SWEEP = [2, 4, 6, 8, 10, 15, 20, 30, 40, 60, 80, 120];
+const SWEEP = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 25, 30, 40, 60, 80, 120];
 
 const usage = `npm run bench -- [options]
   --designs ceiling,plain,ours   which designs to run (default: all three)

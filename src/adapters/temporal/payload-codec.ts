@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 
@@ -25,8 +25,9 @@ const utf8 = new TextDecoder();
 // Format as Temporal's encryption samples: metadata {encoding: binary/encrypted, encryption-key-id},
 // data = IV | ciphertext | tag of the protobuf-encoded original payload; the key id is authenticated too.
 export class AesGcmPayloadCodec implements PayloadCodec {
-  private readonly keys: ReadonlyMap<string, Uint8Array>;
-  private readonly current: PayloadKey;
+  // As KeyObjects, made once: a raw key given to createCipheriv is turned into one on every call.
+  private readonly keys: ReadonlyMap<string, KeyObject>;
+  private readonly current: { readonly id: string; readonly secret: KeyObject };
 
   constructor(keys: readonly PayloadKey[]) {
     const [current] = keys;
@@ -34,8 +35,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     for (const key of keys) {
       if (key.secret.length !== 32) throw new Error(`payload key ${key.id} must be 32 bytes (AES-256)`);
     }
-    this.current = current;
-    this.keys = new Map(keys.map((key) => [key.id, key.secret]));
+    this.keys = new Map(keys.map((key) => [key.id, createSecretKey(key.secret)]));
+    this.current = { id: current.id, secret: createSecretKey(current.secret) };
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
