@@ -4,12 +4,12 @@
 
 import type { SagaPhase } from './saga-progress.js';
 
-// Where a step's work happens, which sets its timeouts and retries and whether the workflow runs it as a
-// local activity (adapters/temporal/workflows/activity-options.ts says why):
-// - database: a short write that answers in milliseconds or not at all; run locally.
+// Where a step's work happens, which sets its timeouts and retries (every kind runs as a local activity
+// in sagas started with the short task timeout; adapters/temporal/workflows/activity-options.ts says why,
+// and what sagas begun before run):
+// - database: a short write that answers in milliseconds or not at all.
 // - gateway: a call to an outside service, slower, retried for longer.
-// - other: work that may wait (reserveStock queues on a product's lock); a regular activity, with the
-//   database's timeouts, so that the saga hears a cancel meanwhile.
+// - other: work that may wait (reserveStock queues on a product's lock), with the database's timeouts.
 export type StepKind = 'database' | 'gateway' | 'other';
 
 export interface SagaFailure {
