@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { dataConverterOf } from '../../src/adapters/temporal/data-converter.js';
 import { loadConfig } from '../../src/bootstrap/config.js';
 
@@ -15,6 +16,22 @@ export function temporalTestServerPath(): string {
     throw new Error(`Temporal test server not found at ${path}; run \`npm run stack:up\` to install it`);
   }
   return path;
+}
+
+// A time-skipping test server, as every workflow test file starts one. The SDK gives the server 5 s to
+// answer (a constant of its core); on two cores busy with a dozen test files that start beside it, it
+// may need longer, so a start that times out is tried again (twice), and any other error is thrown.
+export async function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+        client: { dataConverter: testDataConverter() },
+      });
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('did not start within')) throw error;
+    }
+  }
 }
 
 // Test clients and workers encode payloads as the service does, with the keys of the test settings.

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { greetingActivities } from '../smoke/greeting-activities.js';
-import { temporalTestServerPath, testDataConverter } from '../support/temporal.js';
+import { startTimeSkipping, testDataConverter } from '../support/temporal.js';
 
 const workflowsPath = fileURLToPath(new URL('../smoke/workflows/greeting.workflow.ts', import.meta.url));
 
@@ -11,10 +11,7 @@ describe('Temporal time-skipping test server', () => {
   let env: TestWorkflowEnvironment;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-      client: { dataConverter: testDataConverter() },
-    });
+    env = await startTimeSkipping();
   });
 
   afterAll(async () => {

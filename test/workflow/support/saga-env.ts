@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { startTracing } from '../../../src/adapters/observability/tracing.js';
@@ -18,7 +18,7 @@ import {
 import type { orderSaga } from '../../../src/adapters/temporal/workflows/order-saga.workflow.js';
 import { sagaIdOf } from '../../../src/adapters/temporal/workflows/saga-progress.js';
 import type { OrderSagaInput } from '../../../src/application/ports/saga-starter.js';
-import { temporalTestServerPath, testDataConverter } from '../../support/temporal.js';
+import { startTimeSkipping, testDataConverter } from '../../support/temporal.js';
 
 export const workflowsPath = fileURLToPath(
   new URL('../../../src/adapters/temporal/workflows/index.ts', import.meta.url),
@@ -44,10 +44,7 @@ export class SagaEnv {
 
   static async start(): Promise<SagaEnv> {
     const [env, bundle] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-        client: { dataConverter: testDataConverter() },
-      }),
+      startTimeSkipping(),
       bundleWorkflowCode({
         workflowsPath,
         workflowInterceptorModules,
