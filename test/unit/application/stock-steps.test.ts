@@ -57,6 +57,16 @@ describe('the stock steps', () => {
     expect(await world.inventory.reservationsOf(orderId)).toEqual([]);
   });
 
+  it('ReserveStock, run again once the order moved on, answers with what the order holds', async () => {
+    const first = await world.useCases.reserveStock.execute({ orderId });
+    await world.useCases.cancelOrder.execute({ orderId, code: 'X', reason: 'gave up' });
+    expect(await world.useCases.reserveStock.execute({ orderId })).toEqual(first);
+    expect(await world.useCases.getProductStock.execute({ productId: 'p-1' })).toMatchObject({
+      available: 3,
+      reserved: 2,
+    });
+  });
+
   it('ReleaseStock puts the held stock back', async () => {
     await world.useCases.reserveStock.execute({ orderId });
     await world.useCases.releaseStock.execute({ orderId });
