@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
+import { compileService } from '../scripts/build.js';
 import { migratePostgres } from '../src/adapters/postgres/migrate-postgres.js';
 import { loadConfig } from '../src/bootstrap/config.js';
 import { freePort } from '../test/support/free-port.js';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   await migratePostgres(databaseUrl);
   // Every bench starts from an empty inventory (see removeProducts).
   await removeProducts(mongodbUrl);
+  // Its APIs and workers run as production runs them (session.ts, servedBy).
+  await compileService(`${root}dist`);
 
   // A simulator of the bench's own, so that its ledger holds only the bench's charges.
   const simulatorPort = await freePort();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
+import packageJson from '../package.json' with { type: 'json' };
 import { maintenanceScheduleId } from '../src/adapters/temporal/maintenance-schedule.js';
 import { customerHeaders } from '../test/support/customer-headers.js';
 import { freePort } from '../test/support/free-port.js';
@@ -25,6 +26,18 @@ export interface Stack {
   readonly simulatorPid: number | null;
   // The run's payload key (runPayloadKeys): its API and worker run with NODE_ENV=production.
   readonly payloadKeys: string;
+}
+
+// How production runs a process: package.json's serve:* script, `node [options] dist/...js` on the service
+// as `npm run build` compiles it (bench/run.ts compiles it first). The bench starts the same file with the
+// same node options, less the .env file: it sets every variable itself.
+function servedBy(script: 'serve:api' | 'serve:worker'): { entry: string; nodeArgs: string[] } {
+  const command = (packageJson as { scripts: Record<string, string> }).scripts[script];
+  const [node, ...words] = command?.split(/\s+/) ?? [];
+  const entry = words.pop();
+  if (node !== 'node' || entry === undefined)
+    throw new Error(`${script} is not \`node [options] file\`: ${command}`);
+  return { entry, nodeArgs: words.filter((word) => !word.startsWith('--env-file')) };
 }
 
 // One design on the stack: its worker and an API in front of it, on a task queue of their own.
@@ -62,25 +75,34 @@ export class DesignSession {
       NODE_ENV: 'production',
       TEMPORAL_PAYLOAD_KEYS: stack.payloadKeys,
     };
+    const served = { worker: servedBy('serve:worker'), api: servedBy('serve:api') };
     const worker = ServiceProcess.start(
       `worker (${design})`,
-      'src/bootstrap/worker.ts',
+      served.worker.entry,
       {
         ...env,
         SAGA_WORKFLOWS: workflows,
         WORKFLOW_BUNDLE_PATH: bundle,
         WORKER_METRICS_PORT: '0',
       },
-      cpuProfDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, design)],
+      [
+        ...served.worker.nodeArgs,
+        ...(cpuProfDir === null ? [] : ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, design)]),
+      ],
     );
-    const api = ServiceProcess.start(`api (${design})`, 'src/bootstrap/api.ts', {
-      ...env,
-      PORT: String(port),
-      ADMIN_API_KEY: BENCH_ADMIN_KEY,
-      API_METRICS_PORT: '0',
-      // The bench is one customer sending as fast as it is told: no limit of its own to measure.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-    });
+    const api = ServiceProcess.start(
+      `api (${design})`,
+      served.api.entry,
+      {
+        ...env,
+        PORT: String(port),
+        ADMIN_API_KEY: BENCH_ADMIN_KEY,
+        API_METRICS_PORT: '0',
+        // The bench is one customer sending as fast as it is told: no limit of its own to measure.
+        RATE_LIMIT_PER_MINUTE: '100000000',
+      },
+      served.api.nodeArgs,
+    );
     const session = new DesignSession(design, taskQueue, `http://127.0.0.1:${port}`, api, worker, client);
     try {
       await Promise.all([

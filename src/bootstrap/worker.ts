@@ -32,9 +32,10 @@ import { loadWorkerTuning } from './worker-tuning.js';
 import { maintenanceUseCases, workerUseCases } from './worker-use-cases.js';
 
 // The worker process: runs the sagas (orders, customer registrations) and their activities. `npm run start:worker`.
-// In production, start it with WORKFLOW_BUNDLE_PATH=dist/workflow-bundle.js (`npm run build:workflows`)
-// so it does not bundle the workflow code at every start. SAGA_WORKFLOWS=ours|plain|noop picks what runs as
-// 'orderSaga' (plain and noop are the benchmark's, see saga-workflows.ts).
+// In production, run it compiled (`npm run build`, then `npm run serve:worker`) with
+// WORKFLOW_BUNDLE_PATH=dist/workflow-bundle.js, so it does not bundle the workflow code at every start.
+// SAGA_WORKFLOWS=ours|plain|noop picks what runs as 'orderSaga' (plain and noop are the benchmark's, see
+// saga-workflows.ts).
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
   const workflowsPath = workflowsPathOf(sagaWorkflowsOf());
   if (bundlePath !== undefined && !existsSync(bundlePath)) {
     throw new ConfigError([`WORKFLOW_BUNDLE_PATH ${bundlePath} does not exist; run npm run build:workflows`]);
+  }
+  // A compiled worker (npm run build) has no TypeScript workflow code to bundle at start.
+  if (bundlePath === undefined && !existsSync(workflowsPath)) {
+    throw new ConfigError([
+      `No workflow code at ${workflowsPath}: set WORKFLOW_BUNDLE_PATH (npm run build writes dist/workflow-bundle.js)`,
+    ]);
   }
 
   const tracing = startTracing({

@@ -79,7 +79,7 @@ describe('Dockerfile', () => {
     const named = [...run.filter((name) => name !== undefined), cmd[2], ...commands];
     expect(cmd.slice(0, 2)).toEqual(['npm', 'run']);
     expect(commands).toEqual(
-      expect.arrayContaining(['start:api', 'start:worker', 'migrate', 'start:simulator']),
+      expect.arrayContaining(['serve:api', 'serve:worker', 'migrate', 'start:simulator']),
     );
     for (const name of named) expect(Object.keys(scripts), String(name)).toContain(name);
   });
@@ -92,7 +92,8 @@ describe('Dockerfile', () => {
       services: { worker: { environment: Record<string, string> } };
     };
     const all = await instructions();
-    expect(all.some((i) => i.keyword === 'RUN' && i.args.includes('npm run build:workflows'))).toBe(true);
+    expect(all.some((i) => i.keyword === 'RUN' && i.args.includes('npm run build'))).toBe(true);
+    expect(scripts.build).toContain(scripts['build:workflows']);
     expect(all.some((i) => i.keyword === 'COPY' && i.args.startsWith('--from=build /app/dist'))).toBe(true);
     expect(compose.services.worker.environment.WORKFLOW_BUNDLE_PATH).toBe(out);
   });

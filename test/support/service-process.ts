@@ -26,6 +26,7 @@ export class ServiceProcess {
     child.stderr?.on('data', (chunk: Buffer) => this.collect(chunk));
   }
 
+  // entry: a TypeScript file (run through tsx) or a compiled one (.js, run by node alone).
   // nodeArgs: options of node itself, e.g. --cpu-prof.
   static start(
     name: string,
@@ -33,7 +34,8 @@ export class ServiceProcess {
     env: Record<string, string>,
     nodeArgs: readonly string[] = [],
   ): ServiceProcess {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const child = spawn(process.execPath, [...nodeArgs, ...loader, entry], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
