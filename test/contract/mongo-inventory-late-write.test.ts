@@ -35,12 +35,24 @@ describe('MongoInventory when a write arrives after its lock ran out', () => {
     slow.proxy.release();
   });
 
-  it('holds nothing for an order released while its reserve was on its way to the product', async () => {
-    const [product, order] = [aProductId(), anOrderId()];
+  // Five units of a new product, and a reserve of the stale process whose `$push` is held on the wire;
+  // `late` settles once the held write is let through (or the reserve gives up), with its error if any.
+  async function reserveHeldOnTheWire(product: string, order: string, quantity: number) {
     await inventory.restock(product, 5);
     const held = proxy.holdNext('$push');
-    const late = stale.reserve(order, [{ productId: product, quantity: 1 }]).catch((error) => error);
+    const late = stale.reserve(order, [{ productId: product, quantity }]).catch((error: unknown) => error);
     await held;
+    return { late };
+  }
+
+  async function driftNow(product: string) {
+    const { recount } = await inventory.reconcile(product, () => null);
+    return recount === null ? null : driftOf(recount);
+  }
+
+  it('holds nothing for an order released while its reserve was on its way to the product', async () => {
+    const [product, order] = [aProductId(), anOrderId()];
+    const { late } = await reserveHeldOnTheWire(product, order, 1);
 
     // The saga gave up on that attempt and compensated: the release takes the product over.
     expect(await inventory.release(order)).toEqual([]);
@@ -58,10 +70,7 @@ describe('MongoInventory when a write arrives after its lock ran out', () => {
 
   it('holds nothing more for an order committed while a retry of its reserve was on its way', async () => {
     const [product, order] = [aProductId(), anOrderId()];
-    await inventory.restock(product, 5);
-    const held = proxy.holdNext('$push');
-    const late = stale.reserve(order, [{ productId: product, quantity: 2 }]).catch((error) => error);
-    await held;
+    const { late } = await reserveHeldOnTheWire(product, order, 2);
 
     // Another attempt of the same step holds the line, and the saga goes on to commit it.
     await inventory.reserve(order, [{ productId: product, quantity: 2 }]);
@@ -85,10 +94,7 @@ describe('MongoInventory when a write arrives after its lock ran out', () => {
   // again, and the retry releases what landed.
   it('releases a late reserve that landed while the first release had lost its lease, on the retry', async () => {
     const [product, order] = [aProductId(), anOrderId()];
-    await inventory.restock(product, 5);
-    const pushHeld = proxy.holdNext('$push');
-    const late = stale.reserve(order, [{ productId: product, quantity: 2 }]).catch((error) => error);
-    await pushHeld;
+    const { late } = await reserveHeldOnTheWire(product, order, 2);
     const fenceHeld = slow.proxy.holdNext('fence');
     const release = slow.inventory.release(order).catch((error) => error);
     await fenceHeld;
@@ -99,8 +105,7 @@ describe('MongoInventory when a write arrives after its lock ran out', () => {
     await expect.poll(() => inventory.reservationsOf(order)).toMatchObject([{ status: 'HELD', quantity: 2 }]);
     // The first release's fence arrives last, and changes nothing but the fence.
     slow.proxy.release();
-    const before = await inventory.reconcile(product, () => null);
-    expect(before.recount === null ? null : driftOf(before.recount)).toEqual({
+    expect(await driftNow(product)).toEqual({
       productId: product,
       reserved: 0,
       committed: 0,
@@ -108,8 +113,7 @@ describe('MongoInventory when a write arrives after its lock ran out', () => {
     });
 
     expect(await slow.inventory.release(order)).toMatchObject([{ status: 'RELEASED', quantity: 2 }]);
-    const after = await inventory.reconcile(product, () => null);
-    expect(after.recount === null ? null : driftOf(after.recount)).toEqual({
+    expect(await driftNow(product)).toEqual({
       productId: product,
       reserved: 0,
       committed: 0,
