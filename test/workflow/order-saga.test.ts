@@ -266,7 +266,12 @@ describe('orderSaga on the time-skipping test server', () => {
     });
 
     expect(result).toMatchObject({ status: 'DELIVERED' });
-    expect(stubs.calls.filter((call) => call.name === 'createPendingOrder')).toHaveLength(13);
+    // Attempts 1 to 13, each at least once: a local activity is at-least-once, and a workflow task that
+    // times out on loaded cores (2 s) runs the attempt in flight again (a fresh-clone CI saw 17 calls).
+    const attempts = stubs.calls
+      .filter((call) => call.name === 'createPendingOrder')
+      .map((call) => call.attempt);
+    expect([...new Set(attempts)].sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
     expect(stubs.succeeded()).toEqual(FULFILLED);
   });
 
