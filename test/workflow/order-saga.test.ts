@@ -77,7 +77,7 @@ describe('orderSaga on the time-skipping test server', () => {
       const forward = FORWARD.slice(0, FORWARD.indexOf(failing));
       expect(ran).toEqual([...forward, ...expectedCompensations(failing)]);
       // A refusal is final: the failing step was tried once.
-      expect(stubs.calls.filter((call) => call.name === failing)).toHaveLength(1);
+      expect(stubs.tries(failing)).toBe(1);
     },
   );
 
@@ -95,7 +95,10 @@ describe('orderSaga on the time-skipping test server', () => {
         return handle.result();
       });
       expect(result).toEqual({ status: 'DELIVERED', orderId: input.orderId });
-      return stubs.calls.filter((call) => call.name === 'authorizePayment').map((call) => call.input);
+      return stubs
+        .once()
+        .filter((call) => call.name === 'authorizePayment')
+        .map((call) => call.input);
     };
     const saved = sagaInput({ paymentMethodId: 'pm-ada' });
     expect(await authorized(saved)).toEqual([{ orderId: saved.orderId, paymentMethodId: 'pm-ada' }]);
@@ -110,9 +113,12 @@ describe('orderSaga on the time-skipping test server', () => {
     );
 
     expect(result).toMatchObject({ status: 'DELIVERED' });
-    expect(stubs.calls.filter((call) => call.name === 'authorizePayment').map((c) => c.attempt)).toEqual([
-      1, 2, 3,
-    ]);
+    expect(
+      stubs
+        .once()
+        .filter((call) => call.name === 'authorizePayment')
+        .map((c) => c.attempt),
+    ).toEqual([1, 2, 3]);
     expect(stubs.succeeded()).toEqual(FULFILLED);
   });
 
@@ -147,9 +153,12 @@ describe('orderSaga on the time-skipping test server', () => {
     // 200, 400 and 800 ms are waited in the workflow task; 1.6 s is past localRetryThreshold. The other
     // timer is the shipping deadline.
     expect(history.events?.filter((event) => event.timerStartedEventAttributes)).toHaveLength(2);
-    expect(stubs.calls.filter((call) => call.name === 'commitStock').map((c) => c.attempt)).toEqual([
-      1, 2, 3, 4, 5,
-    ]);
+    expect(
+      stubs
+        .once()
+        .filter((call) => call.name === 'commitStock')
+        .map((c) => c.attempt),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(progress.steps.find((s) => s.step === 'commitStock')?.attempts).toBe(5);
   });
 
@@ -161,7 +170,7 @@ describe('orderSaga on the time-skipping test server', () => {
     });
 
     expect(result).toMatchObject({ status: 'CANCELLED', code: 'ORDER.INVALID', failedStep: 'createOrder' });
-    expect(stubs.calls.map((call) => call.name)).toEqual(['createPendingOrder', 'cancelOrder']);
+    expect(stubs.once().map((call) => call.name)).toEqual(['createPendingOrder', 'cancelOrder']);
   });
 
   it('waits in COMPENSATION_FAILED when a compensation keeps failing, and finishes on an operator retry', async () => {

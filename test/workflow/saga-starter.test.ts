@@ -43,7 +43,7 @@ describe('TemporalSagaStarter', () => {
       expect(third).toEqual(first);
       expect((await client.workflow.getHandle(first.sagaId).describe()).runId).toBe(runId);
     });
-    expect(stubs.calls.filter((call) => call.name === 'createPendingOrder')).toHaveLength(1);
+    expect(stubs.tries('createPendingOrder')).toBe(1);
   });
 
   // What the saga reads back from its start (saga-start-options.ts): the short task timeout that lets

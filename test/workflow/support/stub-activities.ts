@@ -25,6 +25,9 @@ export interface Call {
   readonly name: ActivityName;
   readonly input: unknown;
   readonly attempt: number;
+  // One attempt of one scheduled activity of one saga run. A local activity is at-least-once: when a
+  // workflow task times out on loaded cores, the attempt in flight runs again under the same key.
+  readonly execution: string;
   readonly outcome: 'ok' | 'failed';
 }
 
@@ -67,11 +70,12 @@ export function stubActivities(
   const stub =
     (name: ActivityName) =>
     async (input: { orderId: string }): Promise<{ value: unknown; attempt: number }> => {
-      const attempt = Context.current().info.attempt;
+      const { attempt, activityId, workflowExecution } = Context.current().info;
+      const execution = `${workflowExecution?.runId}/${activityId}/${attempt}`;
       void started(name);
       starts.get(name)?.();
       const answer = behaviour(name, attempt);
-      const record = (outcome: Call['outcome']) => calls.push({ name, input, attempt, outcome });
+      const record = (outcome: Call['outcome']) => calls.push({ name, input, attempt, execution, outcome });
       if (answer.kind === 'hang') {
         record('failed');
         // Never answers; gives up only when cancelled, e.g. by the worker shutting down after the test.
@@ -93,6 +97,13 @@ export function stubActivities(
   const activities = Object.fromEntries(
     (Object.keys(answers) as ActivityName[]).map((name) => [name, stub(name)]),
   ) as unknown as SagaActivities;
-  const succeeded = () => calls.filter((call) => call.outcome === 'ok').map((call) => call.name);
-  return { activities, calls, succeeded, started };
+  // Every attempt once, in the order they began, however often each ran.
+  const once = () => {
+    const seen = new Set<string>();
+    return calls.filter((call) => !seen.has(call.execution) && seen.add(call.execution));
+  };
+  const succeeded = () => once().flatMap((call) => (call.outcome === 'ok' ? [call.name] : []));
+  // How many attempts of the activity the sagas made (scheduled again or retried), not how often they ran.
+  const tries = (name: ActivityName) => once().filter((call) => call.name === name).length;
+  return { activities, calls, once, succeeded, tries, started };
 }
