@@ -27,11 +27,12 @@ export class ServiceProcess {
   }
 
   // entry: a TypeScript file (run through tsx) or a compiled one (.js, run by node alone).
+  // env: added to this process's environment; a variable given as undefined is left out.
   // nodeArgs: options of node itself, e.g. --cpu-prof.
   static start(
     name: string,
     entry: string,
-    env: Record<string, string>,
+    env: Record<string, string | undefined>,
     nodeArgs: readonly string[] = [],
   ): ServiceProcess {
     const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -83,6 +84,17 @@ export class ServiceProcess {
     } catch {
       return null;
     }
+  }
+
+  // The exit code of a process expected to stop by itself; killed (code null) if it has not within timeoutMs.
+  async exitCode(timeoutMs: number): Promise<number | null> {
+    if (!this.exited) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      const killer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(killer);
+    }
+    return this.child.exitCode;
   }
 
   // Resolves once the process has exited (at once if it already has).

@@ -97,7 +97,7 @@ export function stubActivities(
   const activities = Object.fromEntries(
     (Object.keys(answers) as ActivityName[]).map((name) => [name, stub(name)]),
   ) as unknown as SagaActivities;
-  // Every attempt once, in the order they began, however often each ran.
+  // Every attempt once (its first record), in the order recorded, however often each ran.
   const once = () => {
     const seen = new Set<string>();
     return calls.filter((call) => !seen.has(call.execution) && seen.add(call.execution));
